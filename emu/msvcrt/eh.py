@@ -1,0 +1,2 @@
+"""msvcrt: exception handling support for MSVC-built programs (SEH frame handlers, C++ exceptions)."""
+from __future__ import annotations

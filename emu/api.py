@@ -237,6 +237,20 @@ def data_export(dll: str, name: str, size: int, init: Callable[["Machine", int],
     DATA_EXPORTS.setdefault(dll, {})[name] = (size, init)
 
 
+def alias(dll: str, src_dll: str, names: list[str], rename: dict[str, str] | None = None) -> None:
+    """Export declarations of ``src_dll`` from ``dll`` too (e.g. ucrtbase re-exporting msvcrt functions).
+    ``rename`` maps new names to source names; a missing source name is an error."""
+    src = REGISTRY.get(src_dll, {})
+    pairs = [(n, n) for n in names] + list((rename or {}).items())
+    for new, old in pairs:
+        f = src.get(old)
+        if f is None:
+            raise KeyError(f"alias {dll}!{new}: {src_dll}!{old} is not declared")
+        _register(ApiFunc(dll=dll, name=new, fn=f.fn, conv=f.conv, params=f.params, ret=f.ret,
+                          native_asm=f.native_asm, argbytes=f.argbytes, nslots=f.nslots, all_raw=f.all_raw,
+                          has_varargs=f.has_varargs, doc=f.doc))
+
+
 def lookup(dll: str, name: str) -> ApiFunc | None:
     return REGISTRY.get(dll, {}).get(name)
 

@@ -1,0 +1,1 @@
+"""Sound: mixer, waveOut, output through sounddevice."""

@@ -1,0 +1,1 @@
+"""COM object factory and DirectX (DirectDraw, DirectSound, DirectInput)."""

@@ -509,6 +509,8 @@ class Machine:
     def crash_context(self) -> str:
         lines = ["last API calls:"]
         for af, ret in list(self.calls):
+            if af.name.startswith("_exeplay_"):
+                continue
             lines.append(f"  {af.qualname} from {self.describe(ret)}")
         return "\n".join(lines)
 

@@ -393,9 +393,10 @@ class Machine:
 
     def end_thread(self, t: Thread, code: int) -> None:
         from . import process  # noqa: PLC0415
+        if len([x for x in self.threads if not x.done]) > 1:
+            process.thread_detach(self, t)
         t.done = True
         t.exit_code = code
-        process.thread_detach(self, t)
         if all(x.done for x in self.threads):
             raise ProcessExit(code)
 

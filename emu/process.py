@@ -442,8 +442,15 @@ class Process:
 
 
 def thread_detach(m: "Machine", t: Thread) -> None:
-    """Thread end bookkeeping (DLL_THREAD_DETACH callbacks are not delivered to exiting threads here)."""
-    del m, t
+    """DLL_THREAD_DETACH for an exiting thread (runs on that thread, whose registers are still loaded)."""
+    if t is m.thread and not t.done:
+        proc = m.proc
+        for mod in proc.modules:
+            if mod.pf is not None and mod is not proc.exe and mod.entry and mod.initialized:
+                proc._tls_callbacks(mod, 3)
+                m.call(mod.entry, mod.base, 3, 0)
+        if proc.exe is not None:
+            proc._tls_callbacks(proc.exe, 3)
 
 
 def quote_arg(a: str) -> str:

@@ -5,7 +5,7 @@ import struct
 from typing import TYPE_CHECKING
 
 from . import seh
-from .api import DWORD, PTR, native, stdcall
+from .api import DWORD, PTR, alias, native, stdcall
 from .cpu import EAX, EIP, ESP
 
 if TYPE_CHECKING:
@@ -144,3 +144,50 @@ def RtlRaiseException(m: "Machine", rec: PTR) -> None:
     code, flags, _inner, addr, n = struct.unpack_from("<IIIII", data)
     params = list(struct.unpack_from(f"<{min(n, 15)}I", data, 20)) if n else []
     seh.dispatch(m, code, addr or ret, params, eip=ret, esp=esp + 8, flags=flags)
+
+
+native("ntdll", "RtlMoveMemory", """
+    push esi
+    push edi
+    mov edi, dword ptr [esp+12]
+    mov esi, dword ptr [esp+16]
+    mov ecx, dword ptr [esp+20]
+    cmp edi, esi
+    jbe forward
+    lea eax, [esi+ecx]
+    cmp edi, eax
+    jae forward
+    lea esi, [esi+ecx-1]
+    lea edi, [edi+ecx-1]
+    std
+    rep movsb
+    cld
+    jmp done
+forward:
+    rep movsb
+done:
+    pop edi
+    pop esi
+    ret 12
+""", 12, doc="memmove")
+native("ntdll", "RtlZeroMemory", """
+    push edi
+    mov edi, dword ptr [esp+8]
+    mov ecx, dword ptr [esp+12]
+    xor eax, eax
+    rep stosb
+    pop edi
+    ret 8
+""", 8, doc="memset to zero")
+native("ntdll", "RtlFillMemory", """
+    push edi
+    mov edi, dword ptr [esp+8]
+    mov ecx, dword ptr [esp+12]
+    mov eax, dword ptr [esp+16]
+    rep stosb
+    pop edi
+    ret 12
+""", 12, doc="memset")
+
+# kernel32 exports these ntdll functions (forwarders on Windows).
+alias("kernel32", "ntdll", ["RtlUnwind", "RtlMoveMemory", "RtlZeroMemory", "RtlFillMemory"])

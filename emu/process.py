@@ -222,7 +222,9 @@ class Process:
             if init:
                 self.init_modules()
             return mod
-        if key in REGISTRY:
+        if key in REGISTRY or key in builtin.BASES:
+            # A known system DLL: built in, even if few of its functions are implemented yet; calls to
+            # the missing ones stop the run when (and only when) they happen.
             return self._load_builtin(key)
         raise LoadError(f"missing DLL: {name} (not built into exeplay and not found next to the program)")
 

@@ -178,8 +178,12 @@ def GetProcAddress(m: "Machine", hModule: HMODULE, lpProcName: LPCSTR) -> PTR:
     else:
         a = m.proc.resolve_export(mod, lpProcName or "", None)
     if a is None:
-        if m.trace_on:
-            m.log(f"GetProcAddress: {mod.name}!{lpProcName} is not available")
+        if mod.builtin is not None:
+            # Not an error for the program (it may probe), but the likely reason if it gives up next.
+            seen = m.state.setdefault("gpa_missing", set())
+            if (mod.name, lpProcName) not in seen:
+                seen.add((mod.name, lpProcName))
+                m.log(f"GetProcAddress: {mod.name}!{lpProcName} is not implemented (returned NULL)")
         m.set_last_error(ERROR_PROC_NOT_FOUND)
         return 0
     return a

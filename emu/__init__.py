@@ -10,4 +10,4 @@ def register_all() -> None:
     if _done:
         return
     _done = True
-    from . import kernel32, msvcrt, ntdll  # noqa: F401, PLC0415
+    from . import kernel32, msvcrt, ntdll, ucrtbase  # noqa: F401, PLC0415

@@ -10,4 +10,7 @@ def register_all() -> None:
     if _done:
         return
     _done = True
-    from . import kernel32, msvcrt, ntdll, ucrtbase  # noqa: F401, PLC0415
+    from . import advapi32, kernel32, msvcrt, ntdll, oleaut32, ucrtbase  # noqa: F401, PLC0415
+    import gdi  # noqa: PLC0415
+
+    gdi.register_all()

@@ -2,3 +2,4 @@
 from __future__ import annotations
 
 from . import eh  # noqa: F401  (SEH/C++ exception support: _except_handler3, __CxxFrameHandler, ...)
+from . import io, locks, printf, signal, startup, stdio, stdlib, strnative  # noqa: F401

@@ -2,4 +2,5 @@
 from __future__ import annotations
 
 from . import eh  # noqa: F401  (SEH/C++ exception support: _except_handler3, __CxxFrameHandler, ...)
-from . import io, locks, printf, signal, startup, stdio, stdlib, strnative  # noqa: F401
+from . import (convert, ctype, fs, io, locks, printf, signal, startup, stdio, stdlib, string, time,  # noqa: F401
+               strnative)

@@ -123,6 +123,18 @@ def strerror_text(e: int) -> str:
 
 
 # ---- guest string helpers --------------------------------------------------------------------
+def sibling_data(self_addr: int, self_name: str, other: str) -> int:
+    """Address of msvcrt's data export ``other`` computed from one's own address during image set-up
+    (exports are not registered yet then). Data exports are laid out sorted by name, 8-byte aligned."""
+    from ..api import DATA_EXPORTS  # noqa: PLC0415
+    off: dict[str, int] = {}
+    pos = 0
+    for name, (size, _) in sorted(DATA_EXPORTS["msvcrt"].items()):
+        off[name] = pos
+        pos += (size + 7) & ~7
+    return self_addr - off[self_name] + off[other]
+
+
 def cbytes(m: "Machine", p: int) -> bytes:
     return m.mem.cstr_bytes(p)
 

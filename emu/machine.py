@@ -73,6 +73,9 @@ class Machine:
         self.opts = opts or Options()
         self.cpu = Cpu()
         self.uc = self.cpu.uc
+        self._esp = self.cpu.read_cell(ESP)  # register cells for the API dispatcher (see Cpu.read_cell)
+        self._eax = self.cpu.write_cell(EAX)
+        self._edx = self.cpu.write_cell(EDX)
         self.mem = Memory(self.uc)
         self.ansi = "cp1252"
         self.oem = "cp437"
@@ -165,10 +168,19 @@ class Machine:
     # ---- API dispatch (hot path) --------------------------------------------------------------
     def _trap(self, addr: int) -> None:
         af = self.stubs[addr]
-        cpu = self.cpu
-        esp = cpu.reg(ESP)
+        esp = self._esp.value
         n = af.nslots
-        vals = self.mem.unpack(_FMT[n], esp)
+        # The stack words [ret, arg1..argN] with one unpack straight from the region's mmap;
+        # mem.unpack (same result) when they are not inside one region or the region is not cached.
+        end = esp + 4 * n + 4
+        mem = self.mem
+        rg = mem._last
+        if rg is None or not (rg.base <= esp and end <= rg.base + rg.size):
+            rg = mem.region(esp)
+        if rg is not None and end <= rg.base + rg.size:
+            vals = _STRUCTS[n].unpack_from(rg.mm, esp - rg.base)
+        else:
+            vals = mem.unpack(_FMT[n], esp)
         ret_addr = vals[0]
         self.calls.append((af, ret_addr))
         if af.all_raw:
@@ -189,10 +201,10 @@ class Machine:
             self._trace(af, args, r)
         if r is not None:
             if af.ret == "QWORD":
-                cpu.set_reg(EAX, r & 0xFFFFFFFF)
-                cpu.set_reg(EDX, (r >> 32) & 0xFFFFFFFF)
+                self._eax.value = r & 0xFFFFFFFF
+                self._edx.value = (r >> 32) & 0xFFFFFFFF
             else:
-                cpu.set_reg(EAX, r)
+                self._eax.value = r & 0xFFFFFFFF
 
     def _decode(self, af: ApiFunc, vals: tuple[int, ...], esp: int) -> list[Any]:
         out: list[Any] = []
@@ -517,3 +529,4 @@ class Machine:
 
 
 _FMT = [f"<{n + 1}I" for n in range(64)]
+_STRUCTS = [struct.Struct(f) for f in _FMT]

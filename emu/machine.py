@@ -483,6 +483,12 @@ class Machine:
                 self.schedule()
             except ProcessExit as e:
                 result["code"] = e.code & 0xFFFFFFFF
+                # process-exit work of DLLs (DLL_PROCESS_DETACH of built-ins), e.g. msvcrt flushing its streams
+                for hook in self.state.get("exit_hooks", ()):
+                    try:
+                        hook()
+                    except Exception as he:  # noqa: BLE001 - the process is gone; report and go on
+                        self.log(f"exit hook failed: {he}")
             except BaseException as e:  # noqa: BLE001 - handed to the caller's thread
                 result["exc"] = e
 

@@ -247,7 +247,7 @@ def format_string(m: "Machine", fmt: str, args: Args, wide: bool) -> str:
         while i < n:
             c = fmt[i]
             if c == "h":
-                size = "hh" if size == "h" else "h"
+                size = "h"  # msvcrt knows no "hh": a second h is still short
                 i += 1
             elif c == "l":
                 if size == "l":

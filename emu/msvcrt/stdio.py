@@ -65,6 +65,8 @@ def streams(m: "Machine") -> dict[int, Stream]:
     if t is None:
         t = {}
         c.extra["streams"] = t
+        # like msvcrt's DLL_PROCESS_DETACH: buffered output is written when the process ends any other way
+        m.state.setdefault("exit_hooks", []).append(lambda: flush_all(m))
         base = iob(m)
         t2 = fds(m)
         for i, flag in ((0, IOREAD), (1, IOWRT), (2, IOWRT)):
@@ -139,7 +141,7 @@ def _unread_raw(st: Stream) -> int:
     n = len(st.rbuf) - st.rpos
     if st.crlf:
         n += len(st.crlf) - bisect.bisect_left(st.crlf, st.rpos)
-    return n + len(st.pend) - len(st.ungot)
+    return n + len(st.pend) + len(st.ungot)
 
 
 def write_bytes(m: "Machine", st: Stream, data: bytes) -> bool:

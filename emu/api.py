@@ -169,6 +169,7 @@ class ApiFunc:
 
 
 REGISTRY: dict[str, dict[str, ApiFunc]] = {}
+FORWARDS: dict[str, dict[str, str]] = {}  # dll -> export name -> "targetdll.name"
 DATA_EXPORTS: dict[str, dict[str, tuple[int, Callable[["Machine", int], None] | None]]] = {}
 
 
@@ -249,6 +250,14 @@ def alias(dll: str, src_dll: str, names: list[str], rename: dict[str, str] | Non
         _register(ApiFunc(dll=dll, name=new, fn=f.fn, conv=f.conv, params=f.params, ret=f.ret,
                           native_asm=f.native_asm, argbytes=f.argbytes, nslots=f.nslots, all_raw=f.all_raw,
                           has_varargs=f.has_varargs, doc=f.doc))
+
+
+def forward(dll: str, target_dll: str, names: list[str]) -> None:
+    """Export ``names`` from ``dll`` as PE forwarders to ``target_dll`` (like kernel32 -> ntdll on Windows):
+    the loader and GetProcAddress resolve them to the target's implementation."""
+    table = FORWARDS.setdefault(dll, {})
+    for n in names:
+        table[n] = f"{target_dll}.{n}"
 
 
 def lookup(dll: str, name: str) -> ApiFunc | None:

@@ -13,7 +13,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .api import DATA_EXPORTS, REGISTRY, ApiFunc
+from .api import DATA_EXPORTS, FORWARDS, REGISTRY, ApiFunc
 
 if TYPE_CHECKING:
     from .machine import Machine
@@ -43,6 +43,8 @@ class BuiltinImage:
     stub_lo: int = 0
     stub_hi: int = 0
     data_inits: list[tuple[int, object]] = field(default_factory=list)
+    forwards: dict[str, str] = field(default_factory=dict)  # name -> "dll.name"
+    fwd_ords: dict[int, str] = field(default_factory=dict)
 
 
 def _align(v: int, a: int) -> int:
@@ -98,7 +100,8 @@ def build(dll: str, base: int, assemble: "callable") -> BuiltinImage:  # type: i
     # 4. export directory
     text += b"\0" * (_align(len(text), 4) - len(text))
     exp_rva = TEXT_RVA + len(text)
-    names = sorted(addr_of, key=lambda s: s.encode())
+    fwds = {n: t for n, t in FORWARDS.get(dll, {}).items() if n not in addr_of}
+    names = sorted(list(addr_of) + list(fwds), key=lambda s: s.encode())
     explicit = {f.ordinal: f.name for f in funcs.values() if f.ordinal is not None}
     ord_of: dict[str, int] = {v: k for k, v in explicit.items()}
     nxt = max(explicit, default=0) + 1
@@ -120,6 +123,12 @@ def build(dll: str, base: int, assemble: "callable") -> BuiltinImage:  # type: i
         strblob += n.encode() + b"\0"
     funcs_arr = [0] * nfuncs
     for n, o in ord_of.items():
+        if n in fwds:  # a forwarder's address is its "DLL.name" string inside the export directory
+            funcs_arr[o - 1] = strs + len(strblob)
+            strblob += fwds[n].encode() + b"\0"
+            img.forwards[n] = fwds[n]
+            img.fwd_ords[o] = fwds[n]
+            continue
         funcs_arr[o - 1] = addr_of[n] - base
         img.ordinals[o] = addr_of[n]
     exp = struct.pack("<IIHHIIIIIII", 0, 0, 0, 0, strs, 1, nfuncs, len(names), eat, npt, ordt)
@@ -129,7 +138,7 @@ def build(dll: str, base: int, assemble: "callable") -> BuiltinImage:  # type: i
     exp += strblob
     exp_size = len(exp)
     text += exp
-    img.exports = {n: addr_of[n] for n in names}
+    img.exports = {n: addr_of[n] for n in names if n in addr_of}
     # 5. headers
     vsize = len(text)
     size = _align(TEXT_RVA + vsize, 0x10000)

@@ -136,7 +136,8 @@ class Process:
         region.mm[:img.size] = bytes(img.data)
         name = key + ".dll"
         mod = Module(name=name, key=key, path=f"{SYSTEM_DIR}\\{name}", base=base, size=img.size, builtin=img,
-                     exports=dict(img.exports), ordinals=dict(img.ordinals), region=region, initialized=True)
+                     exports=dict(img.exports), ordinals=dict(img.ordinals), fwd_names=dict(img.forwards),
+                     fwd_ords=dict(img.fwd_ords), region=region, initialized=True)
         self.m.add_stub_range(img.stubs, img.stub_lo, img.stub_hi)
         for addr, init in img.data_inits:
             if init is not None:

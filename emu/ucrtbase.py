@@ -9,7 +9,7 @@ import struct
 from typing import TYPE_CHECKING
 
 from . import cmdline
-from .api import INT, PTR, cdecl
+from .api import DATA_EXPORTS, INT, PTR, QWORD, REGISTRY, UINT, cdecl, forward
 
 if TYPE_CHECKING:
     from .machine import Machine
@@ -148,3 +148,116 @@ def _program_part(line: str) -> str:
     return line
 
 
+
+
+# ---- stdio ------------------------------------------------------------------------------------------
+# The ucrt FILE is opaque to programs (no getc/putc macros), so ucrtbase shares msvcrt's stream
+# machinery: msvcrt is loaded as ucrtbase's dependency and __acrt_iob_func hands out its _iob entries.
+PRINTF_LEGACY_VSPRINTF_NULL_TERMINATION = 0x1
+PRINTF_STANDARD_SNPRINTF_BEHAVIOR = 0x2
+
+
+def _iob(m: "Machine") -> int:
+    from .msvcrt import stdio  # noqa: PLC0415
+    if m.proc.find_module("msvcrt") is None:
+        m.proc.load_library("msvcrt")
+    return stdio.iob(m)
+
+
+@cdecl("ucrtbase")
+def __acrt_iob_func(m: "Machine", index: UINT) -> PTR:
+    """&stdin/&stdout/&stderr for index 0/1/2."""
+    from .msvcrt.stdio import FILE_SIZE  # noqa: PLC0415
+    return _iob(m) + FILE_SIZE * index
+
+
+def _store(m: "Machine", options: int, buf: int, count: int, data: bytes, unit: int) -> int:
+    n = len(data) // unit
+    if options & PRINTF_STANDARD_SNPRINTF_BEHAVIOR:
+        # C99 snprintf: always terminated (when count > 0), returns the untruncated length
+        if count > 0:
+            keep = min(n, count - 1)
+            m.mem.write(buf, data[:keep * unit] + b"\0" * unit)
+        return n
+    if buf == 0 and count == 0:
+        return n
+    if n < count:
+        m.mem.write(buf, data + b"\0" * unit)
+        return n
+    if count > 0:
+        m.mem.write(buf, data[:count * unit])
+        if options & PRINTF_LEGACY_VSPRINTF_NULL_TERMINATION:
+            return n if n == count else -1
+        m.mem.write(buf + (count - 1) * unit, b"\0" * unit)
+    return -1 if n >= count else n
+
+
+@cdecl("ucrtbase")
+def __stdio_common_vsprintf(m: "Machine", options: QWORD, buffer: PTR, count: UINT, format: PTR,  # noqa: A002
+                            locale: PTR, arglist: PTR) -> INT:
+    """The ucrt engine behind sprintf/snprintf/vsnprintf: -1 on truncation unless C99 behaviour is asked."""
+    from .msvcrt.printf import fmt_narrow  # noqa: PLC0415
+    data = fmt_narrow(m, format, arglist)
+    if data is None:
+        return -1
+    return _store(m, options, buffer, count, data, 1)
+
+
+@cdecl("ucrtbase")
+def __stdio_common_vswprintf(m: "Machine", options: QWORD, buffer: PTR, count: UINT, format: PTR,  # noqa: A002
+                             locale: PTR, arglist: PTR) -> INT:
+    """Wide __stdio_common_vsprintf (%s is a wide string, as with _CRT_INTERNAL_PRINTF_LEGACY_WIDE_SPECIFIERS)."""
+    from .msvcrt.printf import fmt_wide  # noqa: PLC0415
+    s = fmt_wide(m, format, arglist)
+    if s is None:
+        return -1
+    return _store(m, options, buffer, count, s.encode("utf-16-le", "surrogatepass"), 2)
+
+
+@cdecl("ucrtbase")
+def __stdio_common_vfprintf(m: "Machine", options: QWORD, stream: PTR, format: PTR, locale: PTR,  # noqa: A002
+                            arglist: PTR) -> INT:
+    """vfprintf: formatted output to a stream; bytes written or -1."""
+    from .msvcrt.printf import fmt_narrow  # noqa: PLC0415
+    from .msvcrt.stdio import get_stream, write_bytes  # noqa: PLC0415
+    data = fmt_narrow(m, format, arglist)
+    st = get_stream(m, stream)
+    if data is None or st is None:
+        return -1
+    return len(data) if write_bytes(m, st, data) else -1
+
+
+@cdecl("ucrtbase")
+def __stdio_common_vfwprintf(m: "Machine", options: QWORD, stream: PTR, format: PTR, locale: PTR,  # noqa: A002
+                             arglist: PTR) -> INT:
+    """vfwprintf to a byte stream (characters above 0xFF become '?', as in the C locale)."""
+    from .msvcrt.printf import fmt_wide  # noqa: PLC0415
+    from .msvcrt.stdio import get_stream, write_bytes  # noqa: PLC0415
+    s = fmt_wide(m, format, arglist)
+    st = get_stream(m, stream)
+    if s is None or st is None:
+        return -1
+    return len(s) if write_bytes(m, st, s.encode("latin-1", "replace")) else -1
+
+
+@cdecl("ucrtbase")
+def fgetws(m: "Machine", string: PTR, n: INT, stream: PTR) -> PTR:
+    """Read a line (through LF) of at most n-1 characters as UTF-16; NULL at end of file."""
+    from .msvcrt.stdio import get_stream, read_line  # noqa: PLC0415
+    st = get_stream(m, stream)
+    if st is None or n <= 0:
+        return 0
+    data = read_line(m, st, n - 1)
+    if not data:
+        return 0
+    m.mem.write_wstr(string, data.decode(m.ansi, "replace"))
+    return string
+
+
+# Everything else ucrtbase exports is msvcrt's function with msvcrt's behaviour: PE forwarders.
+forward("ucrtbase", "msvcrt", [n for n in REGISTRY.get("msvcrt", {}) if n not in REGISTRY.get("ucrtbase", {})
+                               and not n.startswith(("_exeplay", "__p__", "__getmainargs", "__wgetmainargs"))]
+        + [n for n in DATA_EXPORTS.get("msvcrt", {}) if not n.startswith("_exeplay") and n != "_iob"])
+forward("ntdll", "msvcrt", ["_vsnprintf", "_snprintf", "sprintf", "_snwprintf", "swprintf", "memcpy", "memmove",
+                            "memset", "memcmp", "strlen", "strchr", "strcmp", "strcpy", "strncpy", "wcslen", "wcscpy",
+                            "wcschr", "wcscmp", "_stricmp", "_wcsicmp", "tolower", "toupper", "atoi", "qsort"])

@@ -178,7 +178,7 @@ def GetProcAddress(m: "Machine", hModule: HMODULE, lpProcName: LPCSTR) -> PTR:
     else:
         a = m.proc.resolve_export(mod, lpProcName or "", None)
     if a is None:
-        if mod.builtin is not None:
+        if mod.builtin is not None and not str(lpProcName).startswith("__wine"):
             # Not an error for the program (it may probe), but the likely reason if it gives up next.
             seen = m.state.setdefault("gpa_missing", set())
             if (mod.name, lpProcName) not in seen:

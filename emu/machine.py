@@ -364,7 +364,12 @@ class Machine:
             self.cpu.set_reg(ESP, esp)
             self.cpu.set_reg(EIP, eip)
         runnable = sum(1 for x in self.threads if x.runnable)
-        count = QUANTUM if runnable > 1 or nested else 0
+        if runnable > 1 or nested:
+            count = QUANTUM
+        elif any(x.wait is not None and x.wait.deadline is not None and not x.done for x in self.threads):
+            count = QUANTUM * 8  # a timed wait must be able to expire while this thread computes
+        else:
+            count = 0  # alone: run unsliced at full speed until it blocks
         eip = self.cpu.reg(EIP)
         saved_depth = self.depth
         self.depth = 0

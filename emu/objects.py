@@ -29,8 +29,9 @@ class Waitable(KObject):
     def ready(self, t: "Thread") -> bool:
         raise NotImplementedError
 
-    def take(self, t: "Thread") -> None:
-        pass
+    def take(self, t: "Thread") -> bool:
+        """Perform the wait's side effect; True if the wait acquired an abandoned mutex."""
+        return False
 
 
 class Event(Waitable):
@@ -44,9 +45,10 @@ class Event(Waitable):
     def ready(self, t: "Thread") -> bool:
         return self.state
 
-    def take(self, t: "Thread") -> None:
+    def take(self, t: "Thread") -> bool:
         if not self.manual:
             self.state = False
+        return False
 
 
 class Mutex(Waitable):
@@ -56,17 +58,17 @@ class Mutex(Waitable):
         super().__init__(name)
         self.owner = owner
         self.count = 1 if owner else 0
-        self.abandoned = False
 
     def ready(self, t: "Thread") -> bool:
         return self.owner is None or self.owner is t or self.owner.done
 
-    def take(self, t: "Thread") -> None:
-        if self.owner is not None and self.owner is not t and self.owner.done:
-            self.abandoned = True
+    def take(self, t: "Thread") -> bool:
+        abandoned = self.owner is not None and self.owner is not t and self.owner.done
+        if abandoned:
             self.count = 0
         self.owner = t
         self.count += 1
+        return abandoned
 
 
 class Semaphore(Waitable):
@@ -80,8 +82,9 @@ class Semaphore(Waitable):
     def ready(self, t: "Thread") -> bool:
         return self.count > 0
 
-    def take(self, t: "Thread") -> None:
+    def take(self, t: "Thread") -> bool:
         self.count -= 1
+        return False
 
 
 class CritSecWait(Waitable):
@@ -97,11 +100,12 @@ class CritSecWait(Waitable):
     def ready(self, t: "Thread") -> bool:
         return self.mem.u32(self.addr + 0xC) == 0  # type: ignore[attr-defined]
 
-    def take(self, t: "Thread") -> None:
+    def take(self, t: "Thread") -> bool:
         mem = self.mem
         mem.w32(self.addr + 0xC, t.tid)  # type: ignore[attr-defined]
         mem.w32(self.addr + 8, 1)  # type: ignore[attr-defined]
         mem.w32(self.addr + 4, mem.u32(self.addr + 4) - 1)  # type: ignore[attr-defined]
+        return False
 
 
 INVALID_HANDLE_VALUE = 0xFFFFFFFF

@@ -40,14 +40,12 @@ class WaitSpec:
         if objs:
             if self.wait_all:
                 if all(o.ready(t) for o in objs):
-                    for o in objs:
-                        o.take(t)
-                    return WAIT_OBJECT_0
+                    abandoned = [o.take(t) for o in objs]
+                    return WAIT_ABANDONED_0 if any(abandoned) else WAIT_OBJECT_0
             else:
                 for i, o in enumerate(objs):
                     if o.ready(t):
-                        o.take(t)
-                        return WAIT_OBJECT_0 + i
+                        return (WAIT_ABANDONED_0 if o.take(t) else WAIT_OBJECT_0) + i
         if self.deadline is not None and time.monotonic() >= self.deadline:
             return WAIT_TIMEOUT
         return None

@@ -16,11 +16,19 @@ if TYPE_CHECKING:
 
 SEGMENT = 1 << 20
 SMALL = 1024
+HEADER = 0x580  # bytes at a heap's base reserved like Windows' HEAP structure
+SLACK = 8  # per block, like the 8-byte HEAP_ENTRY: small overruns land here, not in the next block
+
+
+def _block(n: int) -> int:
+    return max(16, (n + SLACK + 7) & ~7)
 
 
 class Heap:
-    def __init__(self, mem: "Memory", handle_tag: str = "heap", initial: int = SEGMENT) -> None:
+    def __init__(self, mem: "Memory", handle_tag: str = "heap", initial: int = SEGMENT, maximum: int = 0) -> None:
+        """``maximum`` > 0 makes a fixed-size heap (HeapCreate with dwMaximumSize): it never grows."""
         self.mem = mem
+        self.fixed = maximum > 0
         self.tag = handle_tag
         self.segments: list["Region"] = []
         self.used: dict[int, tuple[int, int]] = {}  # addr -> (block size, requested size)
@@ -29,15 +37,19 @@ class Heap:
         self.free_at: dict[int, int] = {}  # addr -> size for every free block (for merging)
         self.free_end: dict[int, int] = {}  # end addr -> start addr
         self.base = 0
-        self._grow(initial)
+        self._grow(max(initial, maximum) if maximum else initial, exact=bool(maximum))
 
-    def _grow(self, need: int) -> None:
-        size = max(SEGMENT, (need + 0xFFFF) & ~0xFFFF)
+    def _grow(self, need: int, exact: bool = False) -> None:
+        if self.segments and self.fixed:
+            raise MemoryError("fixed-size heap is full")
+        size = (need + 0xFFFF) & ~0xFFFF if exact else max(SEGMENT, (need + 0xFFFF) & ~0xFFFF)
         r = self.mem.alloc(size, PAGE_READWRITE, tag=self.tag)
         self.segments.append(r)
+        start = r.base
         if not self.base:
             self.base = r.base
-        self._add_free(r.base, r.size)
+            start += HEADER  # where Windows keeps the HEAP structure; the heap handle is the base
+        self._add_free(start, r.end - start)
 
     def _add_free(self, addr: int, size: int) -> None:
         # merge with neighbours
@@ -67,7 +79,7 @@ class Heap:
             del self.free_large[i]
 
     def alloc(self, n: int, zero: bool = False) -> int:
-        size = max(8, (n + 7) & ~7)
+        size = _block(n)
         addr = 0
         lst = self.free_small.get(size) if size <= SMALL else None
         if lst:
@@ -114,7 +126,7 @@ class Heap:
         if info is None:
             return 0
         bsize, old = info
-        size = max(8, (n + 7) & ~7)
+        size = _block(n)
         if size <= bsize:
             if bsize - size >= 64:
                 self.used[addr] = (size, n)

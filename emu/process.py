@@ -163,6 +163,12 @@ class Process:
         for head_off, link_off in lists:
             head = self.ldr + head_off
             node = e + link_off
+            if mod is self.exe:  # the exe is always first in load and memory order
+                first = mem.u32(head)
+                mem.pack("<II", node, first, head)  # Flink = old first, Blink = head
+                mem.w32(first + 4, node)
+                mem.w32(head, node)
+                continue
             last = mem.u32(head + 4)
             mem.pack("<II", node, head, last)  # Flink = head, Blink = old last
             mem.w32(last, node)

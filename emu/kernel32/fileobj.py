@@ -13,7 +13,8 @@ FILE_TYPE_PIPE = 3
 
 ERRNO_TO_WIN = {
     errno.ENOENT: 2, errno.ENOTDIR: 3, errno.EACCES: 5, errno.EPERM: 5, errno.EEXIST: 80, errno.EISDIR: 5,
-    errno.ENOTEMPTY: 145, errno.ENOSPC: 112, errno.EBADF: 6, errno.EINVAL: 87, errno.EMFILE: 4,
+    errno.ENOTEMPTY: 145, errno.ENOSPC: 112, errno.EBADF: 5,  # EBADF: fd opened without that access
+    errno.EINVAL: 87, errno.EMFILE: 4,
     errno.ENAMETOOLONG: 206, errno.EROFS: 19, errno.EXDEV: 17, errno.EBUSY: 32, errno.ELOOP: 5,
 }
 

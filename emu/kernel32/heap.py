@@ -47,7 +47,7 @@ def _heap(m: "Machine", h: int) -> Heap | None:
 @stdcall("kernel32")
 def HeapCreate(m: "Machine", flOptions: DWORD, dwInitialSize: SIZE_T, dwMaximumSize: SIZE_T) -> HANDLE:
     """Create a private heap; its handle is its base address."""
-    h = Heap(m.mem, "heap", max(dwInitialSize, 0x10000))
+    h = Heap(m.mem, "heap", max(dwInitialSize, 0x10000), maximum=dwMaximumSize)
     heaps(m)[h.base] = h
     return h.base
 

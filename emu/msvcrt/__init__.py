@@ -3,4 +3,4 @@ from __future__ import annotations
 
 from . import eh  # noqa: F401  (SEH/C++ exception support: _except_handler3, __CxxFrameHandler, ...)
 from . import (convert, ctype, fs, io, locks, math, printf, signal, startup, stdio, stdlib, string,  # noqa: F401
-               strnative, thread, time)
+               stream, strnative, thread, time)

@@ -513,7 +513,7 @@ def _setmode(m: "Machine", fd: INT, mode: INT) -> INT:
     else:
         set_errno(m, EINVAL)
         return -1
-    from .stdio import mode_changed  # noqa: PLC0415
+    from .stream import mode_changed  # noqa: PLC0415
     mode_changed(m, fd)
     return old
 

@@ -403,7 +403,7 @@ def fmt_wide(m: "Machine", fmt: int, ap: int) -> str | None:
 
 
 def _to_stream(m: "Machine", fp: int, data: bytes, nchars: int) -> int:
-    from .stdio import get_stream, write_bytes  # noqa: PLC0415
+    from .stream import get_stream, write_bytes  # noqa: PLC0415
     st = get_stream(m, fp)
     if st is None:
         return -1
@@ -411,7 +411,7 @@ def _to_stream(m: "Machine", fp: int, data: bytes, nchars: int) -> int:
 
 
 def _stdout(m: "Machine") -> int:
-    from .stdio import FILE_SIZE, iob  # noqa: PLC0415
+    from .stream import FILE_SIZE, iob  # noqa: PLC0415
     return iob(m) + FILE_SIZE
 
 

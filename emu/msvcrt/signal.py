@@ -29,7 +29,7 @@ def raise_signal(m: "Machine", sig: int, from_abort: bool = False) -> int:
     if h == SIG_IGN:
         return 0
     if h == SIG_DFL:
-        from .stdio import flush_all  # noqa: PLC0415
+        from .stream import flush_all  # noqa: PLC0415
         if not from_abort:
             flush_all(m)
         raise ProcessExit(3)

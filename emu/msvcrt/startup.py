@@ -246,7 +246,7 @@ def run_onexit(m: "Machine") -> None:
 
 def terminate(m: "Machine", code: int, run_handlers: bool) -> None:
     """exit/_exit: run the atexit table (unless quick), flush the streams, end the process."""
-    from .stdio import flush_all  # noqa: PLC0415
+    from .stream import flush_all  # noqa: PLC0415
     c = crt(m)
     if run_handlers and not c.exiting:
         c.exiting = True
@@ -270,7 +270,7 @@ def _exit(m: "Machine", status: INT) -> None:
 @cdecl(MSVCRT)
 def _cexit(m: "Machine") -> None:
     """Run the exit-time work of exit() (atexit functions, flushing) without ending the process."""
-    from .stdio import flush_all  # noqa: PLC0415
+    from .stream import flush_all  # noqa: PLC0415
     c = crt(m)
     if not c.exiting:
         c.exiting = True
@@ -287,7 +287,7 @@ def _c_exit(m: "Machine") -> None:
 def error_out(m: "Machine", text: str) -> None:
     """Write a CRT diagnostic to stderr (fd 2), as console programs show them."""
     from .io import get_fd, raw_write  # noqa: PLC0415
-    from .stdio import flush_all  # noqa: PLC0415
+    from .stream import flush_all  # noqa: PLC0415
     flush_all(m)
     fdo = get_fd(m, 2)
     if fdo is not None:

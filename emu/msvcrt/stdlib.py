@@ -246,7 +246,7 @@ def _strerror(m: "Machine", strErrMsg: PTR) -> PTR:
 def perror(m: "Machine", string: PTR) -> None:
     """Write "string: message" for errno, and a newline, to stderr."""
     from .io import fd_write, get_fd  # noqa: PLC0415
-    from .stdio import FILE_SIZE, flush, iob, streams  # noqa: PLC0415
+    from .stream import FILE_SIZE, flush, iob, streams  # noqa: PLC0415
     st = streams(m).get(iob(m) + 2 * FILE_SIZE)
     if st is not None:
         flush(m, st)

@@ -160,6 +160,8 @@ class Process:
         lists = [(0x0C, 0x00), (0x14, 0x08)]
         if mod is not self.exe:
             lists.append((0x1C, 0x10))
+        else:
+            mem.pack("<II", e + 0x10, 0, 0)
         for head_off, link_off in lists:
             head = self.ldr + head_off
             node = e + link_off
@@ -174,6 +176,23 @@ class Process:
             mem.w32(last, node)
             mem.w32(head + 4, node)
         return e
+
+    def unload(self, mod: Module) -> None:
+        """Remove a program DLL whose last reference is gone: unlink it from PEB->Ldr and unmap it."""
+        mem = self.m.mem
+        for link_off in (0x00, 0x08, 0x10):
+            node = mod.ldr + link_off
+            flink, blink = mem.unpack("<II", node)
+            if flink and blink:
+                mem.w32(blink, flink)
+                mem.w32(flink + 4, blink)
+        self.modules.remove(mod)
+        if self.by_key.get(mod.key) is mod:
+            del self.by_key[mod.key]
+        if mod in self.tls_modules:
+            self.tls_modules.remove(mod)
+        if mod.region is not None:
+            mem.unmap(mod.region)
 
     def find_module(self, name: str) -> Module | None:
         key = dll_key(name)

@@ -160,9 +160,11 @@ def FreeLibrary(m: "Machine", hLibModule: HMODULE) -> BOOL:
         m.set_last_error(ERROR_MOD_NOT_FOUND)
         return 0
     mod.refcount -= 1
-    if mod.refcount <= 0 and mod.pf is not None and mod.entry and mod is not m.proc.exe and mod.initialized:
-        mod.initialized = False
-        m.call(mod.entry, mod.base, 0, 0)
+    if mod.refcount <= 0 and mod.pf is not None and mod is not m.proc.exe:
+        if mod.entry and mod.initialized:
+            mod.initialized = False
+            m.call(mod.entry, mod.base, 0, 0)
+        m.proc.unload(mod)
     return 1
 
 

@@ -728,26 +728,27 @@ def GetTempPathW(m: "Machine", nBufferLength: DWORD, lpBuffer: PTR) -> DWORD:
     return put_w(m, lpBuffer, nBufferLength, "C:\\WINDOWS\\TEMP\\")
 
 
-def _temp_name(m: "Machine", path: str | int | None, prefix: str | int | None, unique: int) -> str | None:
+def _temp_name(m: "Machine", path: str | int | None, prefix: str | int | None, unique: int) -> tuple[str, int] | None:
     if not isinstance(path, str):
         m.set_last_error(ERROR_INVALID_PARAMETER)
         return None
     pre = (prefix if isinstance(prefix, str) else "")[:3]
     n = unique or (int(_time.time() * 1000) & 0xFFFF) or 1
     for _ in range(0x10000):
-        name = path.rstrip("\\/") + "\\" + f"{pre}{n & 0xFFFF:X}.tmp"
+        num = n & 0xFFFF or 1
+        name = path.rstrip("\\/") + "\\" + f"{pre}{num:X}.tmp"
         hp = resolve(m, name, write=True)
         if hp is None:
             return None
         if unique:
-            return name
+            return name, num
         if not os.path.lexists(hp):
             try:
                 os.close(os.open(hp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
             except OSError as e:
                 m.set_last_error(win_error(e))
                 return None
-            return name
+            return name, num
         n += 1
     return None
 
@@ -756,27 +757,22 @@ def _temp_name(m: "Machine", path: str | int | None, prefix: str | int | None, u
 def GetTempFileNameA(m: "Machine", lpPathName: LPCSTR, lpPrefixString: LPCSTR, uUnique: DWORD,
                      lpTempFileName: PTR) -> DWORD:
     """Create (unless uUnique) and name a unique PREFXXXX.tmp file."""
-    name = _temp_name(m, lpPathName, lpPrefixString, uUnique)
-    if name is None:
+    r = _temp_name(m, lpPathName, lpPrefixString, uUnique)
+    if r is None:
         return 0
-    m.mem.write_cstr(lpTempFileName, name, m.ansi)
-    return _temp_number(name)
+    m.mem.write_cstr(lpTempFileName, r[0], m.ansi)
+    return r[1]
 
 
 @stdcall("kernel32")
 def GetTempFileNameW(m: "Machine", lpPathName: LPCWSTR, lpPrefixString: LPCWSTR, uUnique: DWORD,
                      lpTempFileName: PTR) -> DWORD:
     """Wide GetTempFileName."""
-    name = _temp_name(m, lpPathName, lpPrefixString, uUnique)
-    if name is None:
+    r = _temp_name(m, lpPathName, lpPrefixString, uUnique)
+    if r is None:
         return 0
-    m.mem.write_wstr(lpTempFileName, name)
-    return _temp_number(name)
-
-
-def _temp_number(name: str) -> int:
-    """The unique number encoded in the last four hex digits of PREFXXXX.tmp."""
-    return int(name.rsplit("\\", 1)[1].split(".")[0][-4:], 16) or 1
+    m.mem.write_wstr(lpTempFileName, r[0])
+    return r[1]
 
 
 # ---- find files ----------------------------------------------------------------------------

@@ -63,9 +63,9 @@ def write_context(m: "Machine", addr: int, eip: int, esp: int | None = None) -> 
     struct.pack_into("<I", buf, C_EIP, eip)
     if esp is not None:
         struct.pack_into("<I", buf, C_ESP, esp)
-    for off, reg in ((C_GS, X.UC_X86_REG_GS), (C_FS, X.UC_X86_REG_FS), (C_ES, X.UC_X86_REG_ES),
-                     (C_DS, X.UC_X86_REG_DS), (C_CS, X.UC_X86_REG_CS), (C_SS, X.UC_X86_REG_SS)):
-        struct.pack_into("<I", buf, off, cpu.reg(reg))
+    # The selectors a 32-bit Windows user-mode thread has (ours run with private GDT selectors).
+    for off, sel in ((C_GS, 0), (C_FS, 0x3B), (C_ES, 0x23), (C_DS, 0x23), (C_CS, 0x1B), (C_SS, 0x23)):
+        struct.pack_into("<I", buf, off, sel)
     fpcw = m.uc.reg_read(X.UC_X86_REG_FPCW)
     struct.pack_into("<I", buf, 0x1C, fpcw)
     m.mem.write(addr, bytes(buf))

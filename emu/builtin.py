@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .api import DATA_EXPORTS, FORWARDS, REGISTRY, ApiFunc
 
 if TYPE_CHECKING:
-    from .machine import Machine
+    pass
 
 # Fixed bases, close to Windows XP's so addresses in traces look familiar.
 BASES: dict[str, int] = {

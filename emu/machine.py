@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from unicorn import UC_ERR_OK
 from unicorn import x86_const as X
@@ -21,7 +21,7 @@ from unicorn import x86_const as X
 from . import api as api_mod
 from .api import ApiFunc, Unimplemented
 from .cpu import EAX, EDX, EIP, ESP, FS, Cpu
-from .memory import PAGE, PAGE_EXECUTE_READWRITE, PAGE_NOACCESS, PAGE_READWRITE, Memory, Region
+from .memory import PAGE_EXECUTE_READWRITE, PAGE_READWRITE, Memory
 from .objects import HandleTable
 from .threads import Block, ProcessExit, Thread, ThreadExit, WaitSpec, Yield
 

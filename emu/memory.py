@@ -12,7 +12,7 @@ import mmap
 import struct
 from dataclasses import dataclass, field
 
-from unicorn import UC_PROT_ALL, UC_PROT_EXEC, UC_PROT_NONE, UC_PROT_READ, UC_PROT_WRITE, Uc
+from unicorn import UC_PROT_ALL, UC_PROT_EXEC, UC_PROT_NONE, UC_PROT_READ, Uc
 
 PAGE = 0x1000
 GRANULARITY = 0x10000

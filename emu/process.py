@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import struct
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 

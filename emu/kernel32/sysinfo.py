@@ -1,7 +1,6 @@
 """kernel32: system information, versions, errors and exceptions."""
 from __future__ import annotations
 
-import os
 import struct
 from typing import TYPE_CHECKING
 

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 ERROR_MOD_NOT_FOUND = 126
 ERROR_PROC_NOT_FOUND = 127
 ERROR_ENVVAR_NOT_FOUND = 203
+PROBED_DLLS = {"kernel32", "ntdll", "advapi32", "user32", "gdi32", "shell32", "ole32", "shlwapi", "msvcrt",
+               "ucrtbase"}
 
 
 @stdcall("kernel32")
@@ -180,8 +182,10 @@ def GetProcAddress(m: "Machine", hModule: HMODULE, lpProcName: LPCSTR) -> PTR:
     else:
         a = m.proc.resolve_export(mod, lpProcName or "", None)
     if a is None:
-        if mod.builtin is not None and not str(lpProcName).startswith("__wine"):
-            # Not an error for the program (it may probe), but the likely reason if it gives up next.
+        # Programs probe the core DLLs for newer APIs and cope with NULL; a miss in another built-in DLL
+        # (ddraw, dsound, winmm, ...) is almost always why a program gives up next, so say so.
+        probed = mod.key in PROBED_DLLS or str(lpProcName).startswith("__wine")
+        if mod.builtin is not None and (m.trace_on or not probed):
             seen = m.state.setdefault("gpa_missing", set())
             if (mod.name, lpProcName) not in seen:
                 seen.add((mod.name, lpProcName))

@@ -2,5 +2,5 @@
 from __future__ import annotations
 
 from . import eh  # noqa: F401  (SEH/C++ exception support: _except_handler3, __CxxFrameHandler, ...)
-from . import (convert, ctype, fs, io, locks, math, printf, signal, startup, stdio, stdlib, string,  # noqa: F401
-               stream, strnative, thread, time)
+from . import (convert, ctype, fs, io, locks, math, printf, setjmp, signal, startup, stdio, stdlib,  # noqa: F401
+               stream, string, strnative, thread, time)

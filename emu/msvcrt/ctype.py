@@ -263,15 +263,3 @@ def towlower(m: "Machine", c: UINT) -> UINT:
 def isleadbyte(m: "Machine", c: INT) -> INT:
     """No DBCS lead bytes in the C locale."""
     return 0
-
-
-@cdecl(D)
-def _ismbblead(m: "Machine", c: UINT) -> INT:
-    """No multibyte lead bytes (single-byte code page)."""
-    return 0
-
-
-@cdecl(D)
-def _ismbbtrail(m: "Machine", c: UINT) -> INT:
-    """No multibyte trail bytes (single-byte code page)."""
-    return 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from .api import REGISTRY
+from .api import DATA_EXPORTS, REGISTRY
 from .pe import open_pe
 from .process import ALIASES, apiset_host, dll_key
 
@@ -38,7 +38,7 @@ def describe(path: str) -> str:
             continue
         table = REGISTRY.get(key, {})
         if ref.name is not None:
-            impl = ref.name in table
+            impl = ref.name in table or ref.name in DATA_EXPORTS.get(key, {})
         else:
             impl = any(f.ordinal == ref.ordinal for f in table.values())
         by_dll[ref.dll].append((name, impl))

@@ -221,3 +221,28 @@ def _cgets(m: "Machine", buffer: PTR) -> PTR:
     m.mem.w8(buffer + 1, len(out))
     m.mem.write(buffer + 2, bytes(out) + b"\0")
     return buffer + 2
+
+
+@cdecl(D)
+def _getwche(m: "Machine") -> UINT:
+    """Wide _getche."""
+    c = _getche(m)
+    return 0xFFFF if c < 0 else c
+
+
+@cdecl(D)
+def _ungetwch(m: "Machine", c: UINT) -> UINT:
+    """Wide _ungetch."""
+    r = _ungetch(m, c & 0xFFFF if c != 0xFFFF else -1)
+    return 0xFFFF if r < 0 else r
+
+
+@cdecl(D)
+def _cwprintf(m: "Machine", format: PTR, args: VARARGS) -> INT:  # noqa: A002
+    """Wide _cprintf; the number of characters written."""
+    from .printf import fmt_wide  # noqa: PLC0415
+    text = fmt_wide(m, format, args)
+    if text is None:
+        return -1
+    _out(m, text.encode("utf-8", "replace"))
+    return len(text)

@@ -381,10 +381,11 @@ def _fstat_decl(name: str, kind: str) -> None:
     cdecl(D, name=name)(fn)
 
 
-for _n, _w, _k in (("_stat", False, "32"), ("_stati64", False, "i64"), ("_stat64", False, "64"),
-                   ("_wstat", True, "32"), ("_wstati64", True, "i64"), ("_wstat64", True, "64")):
+for _n, _w, _k in (("_stat", False, "32"), ("_stat32", False, "32"), ("_stati64", False, "i64"),
+                   ("_stat64", False, "64"), ("_wstat", True, "32"), ("_wstat32", True, "32"),
+                   ("_wstati64", True, "i64"), ("_wstat64", True, "64")):
     _stat_decl(_n, _w, _k)
-for _n, _k in (("_fstat", "32"), ("_fstati64", "i64"), ("_fstat64", "64")):
+for _n, _k in (("_fstat", "32"), ("_fstat32", "32"), ("_fstati64", "i64"), ("_fstat64", "64")):
     _fstat_decl(_n, _k)
 
 
@@ -404,28 +405,29 @@ def _utime_impl(m: "Machine", path: str | int | None, times: int, is64: bool) ->
     return 0
 
 
-@cdecl(D)
-def _utime(m: "Machine", filename: LPCSTR, times: PTR) -> INT:
-    """Set access and modification times (struct _utimbuf; NULL = now)."""
-    return _utime_impl(m, filename, times, False)
+def _utime_decl(name: str, wide: bool, is64: bool) -> None:
+    def fn(m: "Machine", filename: PTR, times: PTR) -> INT:
+        p = (m.mem.wstr(filename) if wide else m.mem.cstr(filename, m.ansi)) if filename else None
+        return _utime_impl(m, p, times, is64)
+
+    fn.__name__ = name
+    fn.__doc__ = "Set access and modification times (struct _utimbuf; NULL = now); 0 or -1."
+    cdecl(D, name=name)(fn)
 
 
-@cdecl(D)
-def _wutime(m: "Machine", filename: LPCWSTR, times: PTR) -> INT:
-    """Wide _utime."""
-    return _utime_impl(m, filename, times, False)
+for _n, _w, _b in (("_utime", False, False), ("_utime32", False, False), ("_utime64", False, True),
+                   ("_wutime", True, False), ("_wutime32", True, False), ("_wutime64", True, True)):
+    _utime_decl(_n, _w, _b)
 
 
-@cdecl(D)
-def _futime(m: "Machine", fd: INT, filetime: PTR) -> INT:
-    """_utime on an open descriptor."""
+def _futime_impl(m: "Machine", fd: int, filetime: int, is64: bool) -> int:
     fdo = get_fd(m, fd)
     f = file_of(m, fdo) if fdo else None
     if f is None or f.fd < 0:
         set_errno(m, EBADF)
         return -1
     if filetime:
-        at, mt = m.mem.unpack("<ii", filetime)
+        at, mt = m.mem.unpack("<qq" if is64 else "<ii", filetime)
     else:
         at = mt = int(_time.time())
     try:
@@ -434,6 +436,46 @@ def _futime(m: "Machine", fd: INT, filetime: PTR) -> INT:
         set_errno(m, EINVAL)
         return -1
     return 0
+
+
+@cdecl(D)
+def _futime(m: "Machine", fd: INT, filetime: PTR) -> INT:
+    """_utime on an open descriptor."""
+    return _futime_impl(m, fd, filetime, False)
+
+
+@cdecl(D)
+def _futime32(m: "Machine", fd: INT, filetime: PTR) -> INT:
+    """_futime with 32-bit times."""
+    return _futime_impl(m, fd, filetime, False)
+
+
+@cdecl(D)
+def _futime64(m: "Machine", fd: INT, filetime: PTR) -> INT:
+    """_futime with 64-bit times."""
+    return _futime_impl(m, fd, filetime, True)
+
+
+@cdecl(D)
+def _getdiskfree(m: "Machine", drive: UINT, driveinfo: PTR) -> UINT:
+    """struct _diskfree_t (total/available clusters, sectors per cluster, bytes per sector) of a drive
+    (0 = current, 1 = A:); 0, or the Windows error."""
+    root = m.fs.getcwd()[:3] if drive == 0 else chr(64 + drive) + ":\\"
+    r = k32._disk_free(m, root) if drive <= 26 else None
+    if r is None:
+        err = m.get_last_error() or 15
+        set_errno(m, EACCES)
+        return err
+    avail, total = r
+    cluster = 4096
+    m.mem.pack("<IIII", driveinfo, total // cluster, avail // cluster, 8, 512)
+    return 0
+
+
+@cdecl(D)
+def _getdrives(m: "Machine") -> UINT:
+    """Bit mask of the existing drives (bit 0 = A:)."""
+    return sum(1 << (ord(k) - ord("A")) for k in m.fs.drives)
 
 
 # ---- directory searches ------------------------------------------------------------------------------
@@ -450,53 +492,56 @@ def _time_t(ft: int) -> int:
     return ft // 10_000_000 - EPOCH_DELTA if ft else -1
 
 
-def _put_find(m: "Machine", out: int, wfd: int, wide: bool, i64: bool) -> None:
+def _put_find(m: "Machine", out: int, wfd: int, wide: bool, kind: str) -> None:
+    """WIN32_FIND_DATA -> _finddata_t ("32"), _finddatai64_t ("i64") or __finddata64_t ("64")."""
     attrs, ct, at, wt, hi, lo = struct.unpack_from("<IQQQII", m.mem.read(wfd, 36))
     name = m.mem.read(wfd + 44, 520 if wide else 260)
     attrs = 0 if attrs == 0x80 else attrs
     size = (hi << 32) | lo
-    head = struct.pack("<Iiii", attrs, _time_t(ct), _time_t(at), _time_t(wt))
-    if i64:
-        blob = head + struct.pack("<q", size) + name
+    if kind == "64":
+        blob = struct.pack("<IIqqqq", attrs, 0, _time_t(ct), _time_t(at), _time_t(wt), size) + name
+        blob += bytes((-len(blob)) % 8)
+    elif kind == "i64":
+        blob = struct.pack("<Iiiiq", attrs, _time_t(ct), _time_t(at), _time_t(wt), size) + name
         blob += bytes((-len(blob)) % 8)
     else:
-        blob = head + struct.pack("<I", size & 0xFFFFFFFF) + name
+        blob = struct.pack("<IiiiI", attrs, _time_t(ct), _time_t(at), _time_t(wt), size & 0xFFFFFFFF) + name
     m.mem.write(out, blob)
 
 
-def _findfirst_impl(m: "Machine", spec: str | int | None, out: int, wide: bool, i64: bool) -> int:
+def _findfirst_impl(m: "Machine", spec: str | int | None, out: int, wide: bool, kind: str) -> int:
     buf = _scratch(m)
     h = k32._find_first(m, spec, buf, wide)
     if h == INVALID_HANDLE_VALUE:
         err = m.get_last_error()
         set_errno(m, ENOENT if err in (2, 3, 18) else EINVAL)
         return -1
-    _put_find(m, out, buf, wide, i64)
+    _put_find(m, out, buf, wide, kind)
     return h
 
 
-def _findnext_impl(m: "Machine", h: int, out: int, wide: bool, i64: bool) -> int:
+def _findnext_impl(m: "Machine", h: int, out: int, wide: bool, kind: str) -> int:
     buf = _scratch(m)
     if not k32._find_next(m, h, buf, wide):
         err = m.get_last_error()
         set_errno(m, ENOENT if err == 18 else EINVAL)
         return -1
-    _put_find(m, out, buf, wide, i64)
+    _put_find(m, out, buf, wide, kind)
     return 0
 
 
-def _find_decls(suffix: str, wide: bool, i64: bool) -> None:
+def _find_decls(suffix: str, wide: bool, kind: str) -> None:
     spec_t = LPCWSTR if wide else LPCSTR
     first = ("_wfindfirst" if wide else "_findfirst") + suffix
     nxt = ("_wfindnext" if wide else "_findnext") + suffix
 
     def ff(m: "Machine", filespec: PTR, fileinfo: PTR) -> INT:
-        return _findfirst_impl(m, filespec, fileinfo, wide, i64)
+        return _findfirst_impl(m, filespec, fileinfo, wide, kind)
 
     ff.__annotations__["filespec"] = spec_t
 
     def fn(m: "Machine", handle: INT, fileinfo: PTR) -> INT:
-        return _findnext_impl(m, handle & 0xFFFFFFFF, fileinfo, wide, i64)
+        return _findnext_impl(m, handle & 0xFFFFFFFF, fileinfo, wide, kind)
 
     ff.__name__, fn.__name__ = first, nxt
     ff.__doc__ = "Start a wildcard search; a search handle (-1 and ENOENT when nothing matches)."
@@ -505,8 +550,9 @@ def _find_decls(suffix: str, wide: bool, i64: bool) -> None:
     cdecl(D, name=nxt)(fn)
 
 
-for _s, _w, _i in (("", False, False), ("i64", False, True), ("", True, False), ("i64", True, True)):
-    _find_decls(_s, _w, _i)
+for _w in (False, True):
+    for _s, _k in (("", "32"), ("32", "32"), ("i64", "i64"), ("32i64", "i64"), ("64", "64")):
+        _find_decls(_s, _w, _k)
 
 
 @cdecl(D)
@@ -600,9 +646,7 @@ def _exists(m: "Machine", guest: str) -> bool:
         return True
 
 
-@cdecl(D)
-def tmpnam(m: "Machine", string: PTR) -> PTR:
-    """A name not naming an existing file, "\\s<pid>.<n>" in the current drive's root (static buffer if NULL)."""
+def tmpnam_text(m: "Machine") -> str:
     c = crt(m)
     n = c.extra.get("tmpnam_n", 0)
     base = "\\s" + _b32(m.proc.pid) + "."
@@ -612,7 +656,15 @@ def tmpnam(m: "Machine", string: PTR) -> PTR:
         if not _exists(m, name):
             break
     c.extra["tmpnam_n"] = n
+    return name
+
+
+@cdecl(D)
+def tmpnam(m: "Machine", string: PTR) -> PTR:
+    """A name not naming an existing file, "\\s<pid>.<n>" in the current drive's root (static buffer if NULL)."""
+    name = tmpnam_text(m)
     if not string:
+        c = crt(m)
         string = c.extra.get("tmpnam_buf") or m.proc.alloc_static(260)
         c.extra["tmpnam_buf"] = string
     m.mem.write_cstr(string, name, m.ansi)
@@ -620,8 +672,18 @@ def tmpnam(m: "Machine", string: PTR) -> PTR:
 
 
 @cdecl(D)
-def _tempnam(m: "Machine", dir: LPCSTR, prefix: LPCSTR) -> PTR:  # noqa: A002
-    """malloc'ed unique name in %TMP% (or dir, or the root) starting with prefix."""
+def _wtmpnam(m: "Machine", string: PTR) -> PTR:
+    """Wide tmpnam."""
+    name = tmpnam_text(m)
+    if not string:
+        c = crt(m)
+        string = c.extra.get("wtmpnam_buf") or m.proc.alloc_static(520)
+        c.extra["wtmpnam_buf"] = string
+    m.mem.write_wstr(string, name)
+    return string
+
+
+def tempnam_text(m: "Machine", dir: str | int | None, prefix: str | int | None) -> str:  # noqa: A002
     from .stdlib import _find_env  # noqa: PLC0415
     from .startup import env_list  # noqa: PLC0415
     folder = None
@@ -643,25 +705,56 @@ def _tempnam(m: "Machine", dir: LPCSTR, prefix: LPCSTR) -> PTR:  # noqa: A002
         if not _exists(m, name):
             break
     c.extra["tempnam_n"] = n
-    data = name.encode(m.ansi, "replace") + b"\0"
+    return name
+
+
+@cdecl(D)
+def _tempnam(m: "Machine", dir: LPCSTR, prefix: LPCSTR) -> PTR:  # noqa: A002
+    """malloc'ed unique name in %TMP% (or dir, or the root) starting with prefix."""
+    data = tempnam_text(m, dir, prefix).encode(m.ansi, "replace") + b"\0"
     p = heap(m).alloc(len(data))
     m.mem.write(p, data)
     return p
 
 
 @cdecl(D)
-def _mktemp(m: "Machine", template: PTR) -> PTR:
-    """Replace the trailing XXXXXX with a letter and the process id so the name is unused; NULL if none."""
-    s = m.mem.cstr(template, m.ansi)
+def _wtempnam(m: "Machine", dir: LPCWSTR, prefix: LPCWSTR) -> PTR:  # noqa: A002
+    """Wide _tempnam."""
+    data = tempnam_text(m, dir, prefix).encode("utf-16-le") + b"\0\0"
+    p = heap(m).alloc(len(data))
+    m.mem.write(p, data)
+    return p
+
+
+def mktemp_text(m: "Machine", s: str) -> str | None:
     if not s.endswith("XXXXXX"):
         set_errno(m, EINVAL)
-        return 0
+        return None
     stem = s[:-6]
     pid = "%05d" % (m.proc.pid % 100000)
     for letter in "abcdefghijklmnopqrstuvwxyz":
         name = stem + letter + pid
         if not _exists(m, name):
-            m.mem.write_cstr(template, name, m.ansi)
-            return template
+            return name
     set_errno(m, EEXIST)
-    return 0
+    return None
+
+
+@cdecl(D)
+def _mktemp(m: "Machine", template: PTR) -> PTR:
+    """Replace the trailing XXXXXX with a letter and the process id so the name is unused; NULL if none."""
+    name = mktemp_text(m, m.mem.cstr(template, m.ansi))
+    if name is None:
+        return 0
+    m.mem.write_cstr(template, name, m.ansi)
+    return template
+
+
+@cdecl(D)
+def _wmktemp(m: "Machine", template: PTR) -> PTR:
+    """Wide _mktemp."""
+    name = mktemp_text(m, m.mem.wstr(template))
+    if name is None:
+        return 0
+    m.mem.write_wstr(template, name)
+    return template

@@ -275,6 +275,7 @@ def open_path(m: "Machine", name: str | int | None, oflag: int, pmode: int = 0o6
     if fd < 0:
         m.handles.close(h)
         return -1
+    pmode &= ~crt(m).extra.get("umask", 0)
     if hp is not None and not existed and oflag & O_CREAT and not pmode & S_IWRITE:
         try:
             os.chmod(hp, 0o444)
@@ -322,6 +323,21 @@ def _wsopen(m: "Machine", filename: LPCWSTR, oflag: INT, shflag: INT, pmode: INT
 def _creat(m: "Machine", filename: LPCSTR, pmode: INT) -> INT:
     """_open(filename, _O_CREAT|_O_TRUNC|_O_RDWR, pmode)."""
     return open_path(m, filename, O_CREAT | O_TRUNC | O_RDWR, pmode)
+
+
+@cdecl("msvcrt")
+def _wcreat(m: "Machine", filename: LPCWSTR, pmode: INT) -> INT:
+    """Wide _creat."""
+    return open_path(m, filename, O_CREAT | O_TRUNC | O_RDWR, pmode)
+
+
+@cdecl("msvcrt")
+def _umask(m: "Machine", pmode: INT) -> INT:
+    """Set the permission mask applied to new files (_S_IWRITE makes them read-only); returns the old one."""
+    ex = crt(m).extra
+    old = ex.get("umask", 0)
+    ex["umask"] = pmode & 0x180
+    return old
 
 
 @cdecl("msvcrt")

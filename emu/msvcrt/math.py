@@ -295,3 +295,20 @@ def _fpclass(m: "Machine", x: DOUBLE) -> INT:
             return 0x20 if neg else 0x40
         return 0x10 if neg else 0x80
     return 8 if neg else 0x100
+
+
+# ---- Pentium FDIV-bug helpers (called by /QIfdiv code when _adjust_fdiv is set): the plain instructions
+for _n, _asm in (("_adj_fdiv_m16i", "fidiv word ptr [esp+4]; ret 4"),
+                 ("_adj_fdiv_m32", "fdiv dword ptr [esp+4]; ret 4"),
+                 ("_adj_fdiv_m32i", "fidiv dword ptr [esp+4]; ret 4"),
+                 ("_adj_fdiv_m64", "fdiv qword ptr [esp+4]; ret 8"),
+                 ("_adj_fdivr_m16i", "fidivr word ptr [esp+4]; ret 4"),
+                 ("_adj_fdivr_m32", "fdivr dword ptr [esp+4]; ret 4"),
+                 ("_adj_fdivr_m32i", "fidivr dword ptr [esp+4]; ret 4"),
+                 ("_adj_fdivr_m64", "fdivr qword ptr [esp+4]; ret 8"),
+                 ("_adj_fpatan", "fpatan; ret"), ("_adj_fprem", "fprem; ret"), ("_adj_fprem1", "fprem1; ret"),
+                 ("_adj_fptan", "fptan; ret"), ("_safe_fdiv", "fdivp st(1), st(0); ret"),
+                 ("_safe_fdivr", "fdivrp st(1), st(0); ret"), ("_safe_fprem", "fprem; ret"),
+                 ("_safe_fprem1", "fprem1; ret")):
+    _bytes = 8 if "m64" in _n else 4 if "_m" in _n else 0
+    native(D, _n, _asm, _bytes, doc="FDIV-safe arithmetic (the FPU here has no FDIV flaw)")

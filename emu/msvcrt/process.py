@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from ..api import INT, LPCSTR, LPCWSTR, UINT, cdecl
+from ..api import INT, LPCSTR, LPCWSTR, PTR, UINT, cdecl
 from ..threads import Block, WaitSpec
 from .crt import ENOENT, set_errno
 
@@ -46,3 +46,82 @@ def system(m: "Machine", command: LPCSTR) -> INT:
 def _wsystem(m: "Machine", command: LPCWSTR) -> INT:
     """Wide system()."""
     return _system(m, command)
+
+
+@cdecl(D)
+def __threadid(m: "Machine") -> UINT:
+    """The calling thread's id."""
+    return m.thread.tid if m.thread else 0
+
+
+@cdecl(D)
+def __threadhandle(m: "Machine") -> UINT:
+    """Pseudo-handle of the calling thread (as GetCurrentThread)."""
+    return 0xFFFFFFFE
+
+
+@cdecl(D)
+def _loaddll(m: "Machine", filename: PTR) -> INT:
+    """LoadLibrary; the module handle or 0."""
+    from ..kernel32.module import LoadLibraryA  # noqa: PLC0415
+    return LoadLibraryA(m, m.mem.cstr(filename, m.ansi) if filename else None)
+
+
+@cdecl(D)
+def _unloaddll(m: "Machine", handle: INT) -> INT:
+    """FreeLibrary; 0 on success, else the Windows error."""
+    from ..kernel32.module import FreeLibrary  # noqa: PLC0415
+    return 0 if FreeLibrary(m, handle & 0xFFFFFFFF) else m.get_last_error()
+
+
+@cdecl(D)
+def _getdllprocaddr(m: "Machine", handle: INT, name: PTR, ordinal: INT) -> PTR:
+    """GetProcAddress by name, or by ordinal when name is NULL."""
+    from ..kernel32.module import GetProcAddress  # noqa: PLC0415
+    if name:
+        if ordinal != -1:
+            return 0
+        return GetProcAddress(m, handle & 0xFFFFFFFF, m.mem.cstr(name, m.ansi))
+    if ordinal < 0 or ordinal > 0xFFFF:
+        return 0
+    return GetProcAddress(m, handle & 0xFFFFFFFF, ordinal)
+
+
+@cdecl(D)
+def _beep(m: "Machine", frequency: UINT, duration: UINT) -> None:
+    """Beep (kernel32 Beep), then wait for its duration as Windows does."""
+    from ..kernel32.sysinfo import Beep  # noqa: PLC0415
+    Beep(m, frequency, duration)
+    _sleep(m, duration)
+
+
+@cdecl(D)
+def _set_error_mode(m: "Machine", mode: INT) -> INT:
+    """Where run-time error messages go (_OUT_TO_DEFAULT/STDERR/MSGBOX); _REPORT_ERRMODE (3) queries."""
+    from .crt import crt  # noqa: PLC0415
+    ex = crt(m).extra
+    old = ex.get("error_mode", 0)
+    if mode == 3:
+        return old
+    if mode not in (0, 1, 2):
+        set_errno(m, 22)
+        return -1
+    ex["error_mode"] = mode
+    return old
+
+
+@cdecl(D)
+def _get_sbh_threshold(m: "Machine") -> UINT:
+    """Small-block heap threshold (0: the small-block heap is not used, as on NT)."""
+    from .crt import crt  # noqa: PLC0415
+    return crt(m).extra.get("sbh", 0)
+
+
+@cdecl(D)
+def _set_sbh_threshold(m: "Machine", threshold: UINT) -> INT:
+    """Set the small-block threshold (at most 1016 bytes); 1, or 0 if too large."""
+    from .crt import crt  # noqa: PLC0415
+    if threshold > 1016:
+        return 0
+    crt(m).extra["sbh"] = threshold
+    return 1

@@ -151,7 +151,7 @@ for _n, _args in (("__argc", True), ("__argv", True), ("__wargv", True), ("_acmd
                   ("__initenv", False), ("__winitenv", False), ("_fmode", False), ("_commode", False),
                   ("__mb_cur_max", False), ("_timezone", False), ("_daylight", False), ("_tzname", False),
                   ("_osver", False), ("_winver", False), ("_winmajor", False), ("_winminor", False),
-                  ("_dstbias", False)):
+                  ("_dstbias", False), ("_amblksiz", False), ("_fileinfo", False)):
     _var(_n, f"Address of the CRT variable {_n}.", _args)
 
 
@@ -495,4 +495,7 @@ data_export(MSVCRT, "_dstbias", 4, _u32(0xFFFFF1F0))  # -3600
 data_export(MSVCRT, "_tzname", 8, _tzname_init)
 data_export(MSVCRT, "__lc_codepage", 4, _u32(0))
 data_export(MSVCRT, "__lc_collate_cp", 4, _u32(0))
+data_export(MSVCRT, "_osplatform", 4, _u32(2))  # VER_PLATFORM_WIN32_NT
+data_export(MSVCRT, "_amblksiz", 4, _u32(16))
+data_export(MSVCRT, "_fileinfo", 4)
 data_export(MSVCRT, "_HUGE", 8, lambda m, a: m.mem.write(a, struct.pack("<d", float("inf"))))

@@ -162,8 +162,32 @@ def tmpfile(m: "Machine") -> PTR:
         fd = open_path(m, name, O_RDWR | O_CREAT | 0x400 | O_BINARY | O_TEMPORARY, 0x180)
         if fd >= 0:
             c.extra["tmpfile_n"] = n
-            return open_stream(m, fd, IORW)
+            a = open_stream(m, fd, IORW)
+            if a:
+                c.extra.setdefault("tmpfiles", set()).add(a)
+            return a
     return 0
+
+
+@cdecl("msvcrt")
+def _rmtmp(m: "Machine") -> INT:
+    """Close (and so delete) the streams opened by tmpfile; returns how many."""
+    tmp = crt(m).extra.get("tmpfiles", set())
+    n = 0
+    for a in list(tmp):
+        st = streams(m).get(a)
+        if st is not None:
+            close_stream(m, st)
+            n += 1
+    tmp.clear()
+    return n
+
+
+@cdecl("msvcrt")
+def __p__iob(m: "Machine") -> PTR:
+    """Address of _iob."""
+    streams(m)
+    return iob(m)
 
 
 # ---- reading ------------------------------------------------------------------------------------

@@ -124,6 +124,71 @@ def _get_heap_handle(m: "Machine") -> PTR:
     return heap(m).base
 
 
+def _aligned(m: "Machine", size: int, align: int, offset: int) -> int:
+    """_aligned_offset_malloc: block + 4-byte back pointer, (p + offset) aligned to align."""
+    if align & (align - 1) or offset >= max(size, 1) and size:
+        set_errno(m, EINVAL)
+        return 0
+    align = max(align, 4)
+    raw = alloc(m, size + align + 4 + offset)
+    if not raw:
+        return 0
+    p = ((raw + 4 + offset + align - 1) & ~(align - 1)) - offset
+    m.mem.w32((p & ~3) - 4, raw)
+    return p
+
+
+@cdecl(D)
+def _aligned_malloc(m: "Machine", size: UINT, alignment: UINT) -> PTR:
+    """Allocate with a power-of-two alignment; free with _aligned_free."""
+    return _aligned(m, size, alignment, 0)
+
+
+@cdecl(D)
+def _aligned_offset_malloc(m: "Machine", size: UINT, alignment: UINT, offset: UINT) -> PTR:
+    """Allocate so that memblock + offset is aligned."""
+    return _aligned(m, size, alignment, offset)
+
+
+@cdecl(D)
+def _aligned_free(m: "Machine", memblock: PTR) -> None:
+    """Free an _aligned_malloc block."""
+    if memblock:
+        heap(m).free(m.mem.u32((memblock & ~3) - 4))
+
+
+def _aligned_re(m: "Machine", memblock: int, size: int, align: int, offset: int) -> int:
+    if not memblock:
+        return _aligned(m, size, align, offset)
+    if size == 0:
+        _aligned_free(m, memblock)
+        return 0
+    raw = m.mem.u32((memblock & ~3) - 4)
+    old = heap(m).size(raw)
+    if old is None:
+        set_errno(m, EINVAL)
+        return 0
+    new = _aligned(m, size, align, offset)
+    if not new:
+        return 0
+    keep = min(size, old - (memblock - raw))
+    m.mem.write(new, m.mem.read(memblock, keep))
+    heap(m).free(raw)
+    return new
+
+
+@cdecl(D)
+def _aligned_realloc(m: "Machine", memblock: PTR, size: UINT, alignment: UINT) -> PTR:
+    """Resize an aligned block (the contents move to a new aligned block)."""
+    return _aligned_re(m, memblock, size, alignment, 0)
+
+
+@cdecl(D)
+def _aligned_offset_realloc(m: "Machine", memblock: PTR, size: UINT, alignment: UINT, offset: UINT) -> PTR:
+    """Resize an offset-aligned block."""
+    return _aligned_re(m, memblock, size, alignment, offset)
+
+
 def _new(m: "Machine", size: int) -> int:
     c = crt(m)
     while True:
@@ -243,6 +308,34 @@ def _strerror(m: "Machine", strErrMsg: PTR) -> PTR:
 
 
 @cdecl(D)
+def _wcserror(m: "Machine", errnum: INT) -> PTR:
+    """Wide strerror (per-thread buffer)."""
+    buf = tdata(m) + TD_ERRMSG
+    m.mem.write_wstr(buf, strerror_text(errnum)[:60])
+    return buf
+
+
+@cdecl(D)
+def __wcserror(m: "Machine", string: PTR) -> PTR:
+    """Wide _strerror: "string: message\\n" for errno (per-thread buffer)."""
+    pre = m.mem.wstr(string) if string else ""
+    text = (pre[:30] + ": " if pre else "") + strerror_text(get_errno(m)) + "\n"
+    buf = tdata(m) + TD_ERRMSG
+    m.mem.write_wstr(buf, text[:66])
+    return buf
+
+
+@cdecl(D)
+def _wperror(m: "Machine", string: PTR) -> None:
+    """Wide perror (the text goes to stderr as bytes)."""
+    from .io import fd_write, get_fd  # noqa: PLC0415
+    pre = m.mem.wstr(string).encode("latin-1", "replace") if string else b""
+    fdo = get_fd(m, 2)
+    if fdo is not None:
+        fd_write(m, fdo, (pre + b": " if pre else b"") + strerror_text(get_errno(m)).encode() + b"\n")
+
+
+@cdecl(D)
 def perror(m: "Machine", string: PTR) -> None:
     """Write "string: message" for errno, and a newline, to stderr."""
     from .io import fd_write, get_fd  # noqa: PLC0415
@@ -329,14 +422,13 @@ def _wputenv(m: "Machine", envstring: LPCWSTR) -> INT:
     return putenv(m, envstring)
 
 
-@cdecl(D)
-def _searchenv(m: "Machine", filename: LPCSTR, varname: LPCSTR, pathname: PTR) -> None:
-    """Find filename in the current folder, then in the folders listed in an environment variable."""
-    from ..kernel32.file import resolve  # noqa: PLC0415
+def searchenv(m: "Machine", filename: str | int | None, varname: str | int | None) -> str:
+    """_searchenv: the full name of filename in the current folder or a folder of the variable, or ""."""
     import os  # noqa: PLC0415
-    m.mem.w8(pathname, 0)
+
+    from ..kernel32.file import resolve  # noqa: PLC0415
     if not isinstance(filename, str) or not isinstance(varname, str):
-        return
+        return ""
     dirs = [m.fs.getcwd()]
     i = _find_env(m, varname)
     if i >= 0:
@@ -346,9 +438,21 @@ def _searchenv(m: "Machine", filename: LPCSTR, varname: LPCSTR, pathname: PTR) -
         cand = d.rstrip("\\/") + "\\" + filename
         hp = resolve(m, cand)
         if hp is not None and os.path.exists(hp):
-            m.mem.write_cstr(pathname, m.fs.normalize(cand)[:259], m.ansi)
-            return
+            return m.fs.normalize(cand)[:259]
     set_errno(m, 2)
+    return ""
+
+
+@cdecl(D)
+def _searchenv(m: "Machine", filename: LPCSTR, varname: LPCSTR, pathname: PTR) -> None:
+    """Find filename in the current folder, then in the folders listed in an environment variable."""
+    m.mem.write_cstr(pathname, searchenv(m, filename, varname), m.ansi)
+
+
+@cdecl(D)
+def _wsearchenv(m: "Machine", filename: LPCWSTR, varname: LPCWSTR, pathname: PTR) -> None:
+    """Wide _searchenv."""
+    m.mem.write_wstr(pathname, searchenv(m, filename, varname))
 
 
 # ---- random numbers ------------------------------------------------------------------------------------

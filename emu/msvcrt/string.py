@@ -449,3 +449,14 @@ def strcat_s(m: "Machine", dest: PTR, size: UINT, src: PTR) -> INT:
         return 34 if len(d) < size else 22
     m.mem.write(dest + len(d), s + b"\0")
     return 0
+
+
+@cdecl(D)
+def _swab(m: "Machine", src: PTR, dest: PTR, n: INT) -> None:
+    """Copy n bytes (rounded down to even) swapping each pair."""
+    if n < 2:
+        return
+    n &= ~1
+    b = bytearray(m.mem.read(src, n))
+    b[0::2], b[1::2] = b[1::2], b[0::2]
+    m.mem.write(dest, bytes(b))

@@ -395,6 +395,38 @@ def _strtime(m: "Machine", timestr: PTR) -> PTR:
 
 
 @cdecl(D)
+def _wstrdate(m: "Machine", datestr: PTR) -> PTR:
+    """Wide _strdate."""
+    m.mem.write_wstr(datestr, _t.strftime("%m/%d/%y"))
+    return datestr
+
+
+@cdecl(D)
+def _wstrtime(m: "Machine", timestr: PTR) -> PTR:
+    """Wide _strtime."""
+    m.mem.write_wstr(timestr, _t.strftime("%H:%M:%S"))
+    return timestr
+
+
+@cdecl(D)
+def _wctime32(m: "Machine", timer: PTR) -> PTR:
+    """Wide ctime of a 32-bit time_t."""
+    return _ctime(m, timer, False, True)
+
+
+@cdecl(D)
+def _mkgmtime32(m: "Machine", timeptr: PTR) -> INT:
+    """32-bit _mkgmtime."""
+    return _mktime(m, timeptr, False, True)
+
+
+@cdecl(D)
+def _ftime32(m: "Machine", timeptr: PTR) -> None:
+    """struct __timeb32."""
+    _ftime_impl(m, timeptr, False)
+
+
+@cdecl(D)
 def _tzset(m: "Machine") -> None:
     """Refresh _timezone, _daylight and _tzname from the (host) time zone."""
     _t.tzset()

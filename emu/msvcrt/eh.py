@@ -151,11 +151,33 @@ def _global_unwind2(m: "Machine", reg: PTR) -> None:
     global_unwind(m, reg, rec)
 
 
+# Exceptions the CRT turns into signals: code -> (signal, _fpecode for SIGFPE handlers).
+_XCPT_SIGNALS = {0xC0000005: (11, 0), 0xC000001D: (4, 0), 0xC0000096: (4, 0), 0xC000008D: (8, 0x82),
+                 0xC000008E: (8, 0x83), 0xC000008F: (8, 0x86), 0xC0000090: (8, 0x81), 0xC0000091: (8, 0x84),
+                 0xC0000092: (8, 0x8A), 0xC0000093: (8, 0x85)}
+
+
 @cdecl("msvcrt")
 def _XcptFilter(m: "Machine", xcptnum: DWORD, pxcptinfoptrs: PTR) -> DWORD:
-    """CRT startup's __except filter: no signal handlers are installed, so EXCEPTION_CONTINUE_SEARCH (the
-    unhandled-exception path then runs the top-level filter or reports the crash)."""
-    return 0
+    """CRT __except filter: call the signal() handler installed for the exception (SIGSEGV, SIGILL, SIGFPE) and
+    continue execution, ignore it for SIG_IGN, else EXCEPTION_CONTINUE_SEARCH (UnhandledExceptionFilter's answer
+    without a debugger: the unhandled path then runs the top-level filter or reports the crash)."""
+    sig = _XCPT_SIGNALS.get(xcptnum)
+    if sig is None:
+        return 0
+    from .signal import SIG_DFL, SIG_IGN, _table  # noqa: PLC0415
+    table = _table(m)
+    h = table.get(sig[0], SIG_DFL)
+    if h == SIG_DFL:
+        return 0
+    if h == SIG_IGN:
+        return 0xFFFFFFFF  # EXCEPTION_CONTINUE_EXECUTION
+    table[sig[0]] = SIG_DFL  # the handler is reset before it runs, as signal() semantics require
+    if sig[0] == 8:
+        call_regs(m, h, 8, sig[1])
+    else:
+        call_regs(m, h, sig[0])
+    return 0xFFFFFFFF
 
 
 # ---- C++ exceptions ----------------------------------------------------------------------------------

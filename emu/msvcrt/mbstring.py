@@ -154,3 +154,26 @@ def _setmbcp(m: "Machine", codepage: INT) -> INT:
         set_errno(m, EINVAL)
         return -1
     return 0
+
+
+@cdecl(D)
+def _mbsspnp(m: "Machine", string: PTR, charset: PTR) -> PTR:
+    """First character not in charset, or NULL."""
+    s = m.mem.cstr_bytes(string)
+    cs = set(m.mem.cstr_bytes(charset))
+    for i, c in enumerate(s):
+        if c not in cs:
+            return string + i
+    return 0
+
+
+@cdecl(D)
+def _mbbtombc(m: "Machine", c: UINT) -> UINT:
+    """Single-byte to double-byte form: unchanged (no DBCS code page)."""
+    return c
+
+
+@cdecl(D)
+def _mbctombb(m: "Machine", c: UINT) -> UINT:
+    """Double-byte to single-byte form: unchanged (no DBCS code page)."""
+    return c

@@ -111,6 +111,8 @@ def ensure(m: "Machine", dowildcard: bool = False) -> None:
     exe = m.proc.exe.path if m.proc.exe else args[0]
     mem.w32(_addr(m, "_pgmptr"), m.proc.static_cstr(exe))
     mem.w32(_addr(m, "_wpgmptr"), m.proc.static_wstr(exe))
+    from .crtdll import sync_dll_vars  # noqa: PLC0415
+    sync_dll_vars(m)
 
 
 @cdecl(MSVCRT)

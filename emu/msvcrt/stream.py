@@ -77,13 +77,21 @@ def streams(m: "Machine") -> dict[int, Stream]:
         t2 = fds(m)
         for i, flag in ((0, IOREAD), (1, IOWRT), (2, IOWRT)):
             fdo = t2[i]
-            tty = fdo is not None and bool(fdo.flags & FDEV)
+            tty = fdo is not None and bool(fdo.flags & FDEV) and _is_console(m, fdo)
             st = Stream(base + FILE_SIZE * i, i, flag, autoflush=(i == 2 or (i == 1 and tty)))
             if i == 2:
                 st.flag |= IONBF
             t[st.addr] = st
             sync(m, st)
     return t  # type: ignore[no-any-return]
+
+
+def _is_console(m: "Machine", fdo: Fd) -> bool:
+    """A character device that shows output (a terminal), not a sink like NUL or /dev/null, whose output
+    nobody can watch arrive: those may as well be buffered."""
+    from .io import file_of  # noqa: PLC0415
+    f = file_of(m, fdo)
+    return f is None or f.is_console
 
 
 def sync(m: "Machine", st: Stream) -> None:
@@ -445,7 +453,7 @@ def open_stream(m: "Machine", fd: int, sflag: int, fp: int = 0) -> int:
         set_errno(m, 24)
         return 0
     fdo = fds(m)[fd]
-    st = Stream(a, fd, sflag, autoflush=bool(fdo and fdo.flags & FDEV))
+    st = Stream(a, fd, sflag, autoflush=bool(fdo and fdo.flags & FDEV and _is_console(m, fdo)))
     streams(m)[a] = st
     sync(m, st)
     return a
@@ -484,18 +492,22 @@ def set_buffer(m: "Machine", st: Stream, size: int, unbuffered: bool) -> None:
 
 # ---- character I/O in guest code -------------------------------------------------------------------
 D = "msvcrt"
+# Slots in the window are reserved with lock xadd (first _cnt, then _ptr), so a thread switch between the
+# instructions cannot make two threads use the same byte.
 _PUT = """
     mov ecx, dword ptr [esp+8]
-    dec dword ptr [ecx+4]
-    js slow
-    mov edx, dword ptr [ecx]
+    mov eax, -1
+    lock xadd dword ptr [ecx+4], eax
+    test eax, eax
+    jle slow
+    mov edx, 1
+    lock xadd dword ptr [ecx], edx
     mov eax, dword ptr [esp+4]
     mov byte ptr [edx], al
-    inc dword ptr [ecx]
     movzx eax, al
     ret
 slow:
-    inc dword ptr [ecx+4]
+    lock inc dword ptr [ecx+4]
     jmp {stub:_exeplay_fputc}
 """
 native(D, "fputc", _PUT, doc="write a byte; it or EOF")
@@ -503,16 +515,18 @@ native(D, "putc", _PUT, doc="same as fputc")
 native(D, "putchar", """
     mov ecx, {export:_iob}
     add ecx, 32
-    dec dword ptr [ecx+4]
-    js slow
-    mov edx, dword ptr [ecx]
+    mov eax, -1
+    lock xadd dword ptr [ecx+4], eax
+    test eax, eax
+    jle slow
+    mov edx, 1
+    lock xadd dword ptr [ecx], edx
     mov eax, dword ptr [esp+4]
     mov byte ptr [edx], al
-    inc dword ptr [ecx]
     movzx eax, al
     ret
 slow:
-    inc dword ptr [ecx+4]
+    lock inc dword ptr [ecx+4]
     push ecx
     push dword ptr [esp+8]
     call {stub:_exeplay_fputc}
@@ -521,28 +535,32 @@ slow:
 """, doc="putc(c, stdout)")
 _GET = """
     mov ecx, dword ptr [esp+4]
-    dec dword ptr [ecx+4]
-    js slow
-    mov edx, dword ptr [ecx]
+    mov eax, -1
+    lock xadd dword ptr [ecx+4], eax
+    test eax, eax
+    jle slow
+    mov edx, 1
+    lock xadd dword ptr [ecx], edx
     movzx eax, byte ptr [edx]
-    inc dword ptr [ecx]
     ret
 slow:
-    inc dword ptr [ecx+4]
+    lock inc dword ptr [ecx+4]
     jmp {stub:_exeplay_fgetc}
 """
 native(D, "fgetc", _GET, doc="next byte as unsigned char, or EOF")
 native(D, "getc", _GET, doc="same as fgetc")
 native(D, "getchar", """
     mov ecx, {export:_iob}
-    dec dword ptr [ecx+4]
-    js slow
-    mov edx, dword ptr [ecx]
+    mov eax, -1
+    lock xadd dword ptr [ecx+4], eax
+    test eax, eax
+    jle slow
+    mov edx, 1
+    lock xadd dword ptr [ecx], edx
     movzx eax, byte ptr [edx]
-    inc dword ptr [ecx]
     ret
 slow:
-    inc dword ptr [ecx+4]
+    lock inc dword ptr [ecx+4]
     push ecx
     call {stub:_exeplay_fgetc}
     add esp, 4

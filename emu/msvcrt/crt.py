@@ -51,6 +51,7 @@ TD_TM = 32  # struct tm (36 bytes) for gmtime/localtime
 TD_ASCTIME = 80  # 26 chars
 TD_WASCTIME = 112  # 26 WCHARs
 TD_FPECODE = 24
+TD_XCPTINFO = 28
 TD_CVT = 168  # _ecvt/_fcvt buffer (349 bytes)
 TD_DRET = 520  # double results handed to guest-code wrappers (fld qword ptr [eax])
 TD_ERRMSG = 528  # _strerror buffer (134 bytes)

@@ -268,6 +268,12 @@ double_native("_cabs", "_exeplay_m_cabs", 4, "magnitude of a complex number (ST0
 
 
 @cdecl(D)
+def _matherr(m: "Machine", except_: PTR) -> INT:
+    """The default math error handler: leaves the error to the library (returns 0)."""
+    return 0
+
+
+@cdecl(D)
 def _finite(m: "Machine", x: DOUBLE) -> INT:
     """Nonzero for finite values."""
     return int(not (math.isinf(x) or math.isnan(x)))

@@ -440,6 +440,13 @@ def _fpreset(m: "Machine") -> None:
 
 
 @cdecl(MSVCRT)
+def __pxcptinfoptrs(m: "Machine") -> PTR:
+    """Address of the thread's _pxcptinfoptrs (EXCEPTION_POINTERS of the signal being handled)."""
+    from .crt import TD_XCPTINFO, tdata  # noqa: PLC0415
+    return tdata(m) + TD_XCPTINFO
+
+
+@cdecl(MSVCRT)
 def __fpecode(m: "Machine") -> PTR:
     """Address of the thread's floating-point exception code."""
     from .crt import TD_FPECODE, tdata  # noqa: PLC0415

@@ -143,6 +143,20 @@ def _wcsnicmp(m: "Machine", string1: PTR, string2: PTR, count: UINT) -> INT:
 
 
 @cdecl(D)
+def _wcsncoll(m: "Machine", string1: PTR, string2: PTR, count: UINT) -> INT:
+    """Wide collation of at most count characters (C locale)."""
+    a = _wunits(m.mem.wstr_bytes(string1, count)) if count else []
+    b = _wunits(m.mem.wstr_bytes(string2, count)) if count else []
+    return (a > b) - (a < b)
+
+
+@cdecl(D)
+def _wcsnicoll(m: "Machine", string1: PTR, string2: PTR, count: UINT) -> INT:
+    """Wide case-insensitive collation of at most count characters (C locale)."""
+    return _wcsnicmp(m, string1, string2, count)
+
+
+@cdecl(D)
 def wcscoll(m: "Machine", string1: PTR, string2: PTR) -> INT:
     """Wide collation (C locale: code unit order)."""
     a, b = _wunits(_ws(m, string1)), _wunits(_ws(m, string2))

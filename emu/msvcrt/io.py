@@ -79,7 +79,14 @@ def alloc_fd(m: "Machine", handle: int, flags: int, at: int | None = None) -> in
     while len(t) <= at:
         t.append(None)
     t[at] = Fd(handle, flags)
+    if at <= 2:
+        _set_std(m, at, handle)  # as msvcrt's _set_osfhnd: fds 0-2 are the standard handles
     return at
+
+
+def _set_std(m: "Machine", fd: int, handle: int) -> None:
+    from ..kernel32.console import _std  # noqa: PLC0415
+    _std(m)[(0xFFFFFFF6, 0xFFFFFFF5, 0xFFFFFFF4)[fd]] = handle
 
 
 def file_of(m: "Machine", fdo: Fd) -> File | None:
@@ -221,8 +228,7 @@ def fd_close(m: "Machine", fd: int) -> int:
         return -1
     t[fd] = None
     if fd <= 2 and fdo.handle == std_handle(m, (0xFFFFFFF6, 0xFFFFFFF5, 0xFFFFFFF4)[fd]):
-        # closing a standard fd closes the console handle on Windows; keep the host fd itself open
-        pass
+        _set_std(m, fd, 0)  # msvcrt's _free_osfhnd: SetStdHandle(..., NULL)
     if not m.handles.close(fdo.handle) and fd > 2:
         dosmaperr(m, 6)
         return -1

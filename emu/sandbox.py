@@ -3,9 +3,10 @@
 Drives: C: is the program's private writable drive under the user's data directory (with
 C:\\WINDOWS\\system32 and C:\\WINDOWS\\TEMP), D: is the program's own folder, E: the host's current
 directory, F: onwards the folders given with ``--expose``. Nothing else on the host can be reached:
-``..`` stops at a drive's root (as on Windows), absolute host paths are not Windows paths, ``\\\\?\\``,
-``\\\\.\\`` and UNC paths are refused, and a path whose real location (after symlinks) leaves its
-drive's folder is refused with ERROR_ACCESS_DENIED.
+``..`` stops at a drive's root (as on Windows), absolute host paths are not Windows paths, ``\\\\?\\X:\\``
+paths are plain drive paths (without ``.``/``..`` steps), other ``\\\\?\\``, ``\\\\.\\`` and UNC paths are
+refused, and a path whose real location (after symlinks) leaves its drive's folder is refused with
+ERROR_ACCESS_DENIED.
 """
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ class FileSystem:
     def normalize(self, path: str) -> str:
         """Absolute, normalised guest path ('X:\\a\\b'); raises PathError for device/UNC paths."""
         p = path.replace("/", "\\")
+        if p.startswith("\\\\?\\") and len(p) >= 6 and p[4].isalpha() and p[5] == ":":
+            # \\?\X:\... names the same file as X:\... (the prefix only lifts MAX_PATH); such paths are not
+            # normalised, so "." and ".." components are invalid names rather than steps
+            p = p[4:]
+            if any(c in (".", "..") for c in p[2:].split("\\")):
+                raise PathError(ERROR_INVALID_NAME, f"path {path!r}")
         if p.startswith("\\\\"):
             if p.startswith("\\\\?\\") or p.startswith("\\\\.\\"):
                 raise PathError(ERROR_ACCESS_DENIED, f"device path {path!r}")

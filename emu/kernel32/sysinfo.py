@@ -230,6 +230,8 @@ def format_message(m: "Machine", flags: int, source: int, msgid: int, args: int,
         text = m.mem.wstr(source) if wide else m.mem.cstr(source, m.ansi)
     elif flags & FROM_SYSTEM:
         text = WIN_MESSAGES.get(msgid)
+        if text is None and msgid & 0xFFFF0000 == 0x80070000:  # HRESULT_FROM_WIN32(code): the same text
+            text = WIN_MESSAGES.get(msgid & 0xFFFF)
         if text is None:
             return None
         text += "\r\n"

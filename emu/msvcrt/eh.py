@@ -419,6 +419,20 @@ def CxxFrameHandler3(m: "Machine", rec: PTR, frame: PTR, ctx: PTR, dc: PTR) -> D
     return cxx_frame_handler(m, rec, frame, m.cpu.reg(EAX), None)  # type: ignore[return-value]
 
 
+@stdcall("msvcrt", name="__CxxLongjmpUnwind@4")
+def CxxLongjmpUnwind(m: "Machine", buf: PTR) -> None:
+    """longjmp's unwind function for a C++ frame (_setjmp3): run its destructors down to the saved state."""
+    frame, level = m.mem.unpack("<Ii", buf + 24)
+    cxx_local_unwind(m, frame, m.mem.u32(buf + 40), level)
+
+
+@stdcall("msvcrt", name="_seh_longjmp_unwind@4")
+def seh_longjmp_unwind(m: "Machine", buf: PTR) -> None:
+    """longjmp's unwind function for an EH3 frame (_setjmp3): run its __finally blocks down to the saved level."""
+    frame, level = m.mem.unpack("<Ii", buf + 24)
+    local_unwind2(m, frame, level)
+
+
 @cdecl("msvcrt")
 def __CxxDetectRethrow(m: "Machine", ptrs: PTR) -> DWORD:
     """TRUE if the exception in EXCEPTION_POINTERS is a C++ rethrow (``throw;``)."""

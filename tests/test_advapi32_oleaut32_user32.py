@@ -57,7 +57,8 @@ def test_registry_roundtrip_and_persistence(m: Machine, tmp_path: "os.PathLike[s
     assert m.mem.u32(typ) == 1
     assert a.RegCloseKey(m, h) == 0
     assert a.RegDeleteKeyW(m, HKCU, "Software\\T") == 5  # has a sub-key
-    saved = json.load(open(os.path.join(str(tmp_path), "registry.json")))
+    with open(os.path.join(str(tmp_path), "registry.json"), encoding="utf-8") as f:
+        saved = json.load(f)
     assert "Sub" in json.dumps(saved)
     assert a.RegDeleteKeyW(m, HKCU, "Software\\T\\Sub") == 0
 

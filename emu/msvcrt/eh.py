@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING
 
 from ..api import DWORD, PTR, cdecl, native, stdcall
 from ..cpu import EAX, EBP, ECX, EIP, ESP
-from ..seh import CONTEXT_SIZE, EXCEPTION_EXIT_UNWIND, EXCEPTION_UNWINDING, dispatch, write_context
+from ..seh import (
+    CONTEXT_SIZE,
+    EXCEPTION_EXIT_UNWIND,
+    EXCEPTION_UNWINDING,
+    dispatch,
+    write_context,
+)
 from ..threads import ProcessExit
 
 if TYPE_CHECKING:

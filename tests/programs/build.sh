@@ -7,7 +7,7 @@ set -e
 cd "$(dirname "$0")"
 CC=${CC:-i686-w64-mingw32-gcc}
 DLLTOOL=${DLLTOOL:-i686-w64-mingw32-dlltool}
-CFLAGS="-O2 -s -Wall"
+CFLAGS="-O2 -s -Wall -Wl,--no-insert-timestamp"
 NOCRT="-nostdlib -ffreestanding -fno-builtin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

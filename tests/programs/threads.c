@@ -496,13 +496,13 @@ static void test_sleep(void) {
     InitializeCriticalSection(&g_order_cs);
     g_norder = 0;
     HANDLE th[3];
-    th[0] = start_thread(sleep_then_log, (LPVOID)300);
+    th[0] = start_thread(sleep_then_log, (LPVOID)500);
     th[1] = start_thread(sleep_then_log, (LPVOID)100);
-    th[2] = start_thread(sleep_then_log, (LPVOID)200);
+    th[2] = start_thread(sleep_then_log, (LPVOID)300);
     join_all(th, 3);
     g_order[g_norder] = 0;
     out("sleep order: %s\n", g_order);
-    CHECK(!strcmp(g_order, "123"), "threads wake in the order of their sleep times: %s", g_order);
+    CHECK(!strcmp(g_order, "135"), "threads wake in the order of their sleep times: %s", g_order);
     DWORD t0 = GetTickCount();
     Sleep(250);
     DWORD dt = elapsed_since(t0);

@@ -95,6 +95,10 @@ static void test_wait_timeout(void) {
     dt = elapsed_since(t0);
     CHECK(r == WAIT_TIMEOUT, "timed wait on a busy thread times out: %x", (unsigned)r);
     CHECK(dt >= 180 && dt < 5000, "busy-thread timeout took about 200 ms: %u", (unsigned)dt);
+    t0 = GetTickCount();
+    Sleep(200); /* a sleeping thread must wake on time while another one spins */
+    dt = elapsed_since(t0);
+    CHECK(dt >= 190 && dt < 5000, "Sleep(200) beside a busy thread took %u ms", (unsigned)dt);
     g_stop = 1;
     CHECK(WaitForSingleObject(h, 10000) == WAIT_OBJECT_0, "busy thread stops");
     DWORD code = 0;

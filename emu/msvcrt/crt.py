@@ -91,7 +91,19 @@ def tdata(m: "Machine") -> int:
         a = heap(m).alloc(TD_SIZE, zero=True)
         m.mem.w32(a + TD_HOLDRAND, 1)
         c.tdata[tid] = a
+        idx = c.extra.get("tls_index")
+        if idx is not None and idx < 64 and m.thread is not None:
+            m.mem.w32(m.thread.teb + 0xE10 + 4 * idx, a)  # guest-code _errno finds it there
     return a
+
+
+def init_tls_index(m: "Machine", addr: int) -> None:
+    """Data init of _exeplay_tls: msvcrt takes a TLS index for its per-thread data at load, as msvcrt.dll
+    does in its DllMain."""
+    from ..kernel32.thread import TlsAlloc  # noqa: PLC0415
+    idx = TlsAlloc(m)
+    crt(m).extra["tls_index"] = idx
+    m.mem.w32(addr, idx if idx < 64 else 0xFFFFFFFF)
 
 
 def set_errno(m: "Machine", e: int) -> None:

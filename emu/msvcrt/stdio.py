@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 from typing import TYPE_CHECKING
 
-from ..api import INT, LONG, LPCSTR, LPCWSTR, PTR, QWORD, UINT, cdecl, data_export
+from ..api import INT, LONG, LPCSTR, LPCWSTR, PTR, QWORD, UINT, cdecl, data_export, native
 from .crt import EBADF, EINVAL, crt, set_errno
 from .io import FTEXT, O_BINARY, O_CREAT, O_RDONLY, O_RDWR, O_TEMPORARY, O_TEXT, O_TRUNC, O_WRONLY, O_APPEND, \
     fd_close, fds, get_fd, open_path
@@ -183,11 +183,7 @@ def _rmtmp(m: "Machine") -> INT:
     return n
 
 
-@cdecl("msvcrt")
-def __p__iob(m: "Machine") -> PTR:
-    """Address of _iob."""
-    streams(m)
-    return iob(m)
+native("msvcrt", "__p__iob", "mov eax, {export:_iob}; ret", doc="address of _iob")
 
 
 # ---- reading ------------------------------------------------------------------------------------
@@ -492,11 +488,7 @@ def setbuf(m: "Machine", stream: PTR, buffer: PTR) -> None:
     setvbuf(m, stream, buffer, IOFBF_MODE if buffer else IONBF_MODE, 512)
 
 
-@cdecl("msvcrt")
-def __iob_func(m: "Machine") -> PTR:
-    """Address of _iob (stdin, stdout, stderr, ...)."""
-    streams(m)
-    return iob(m)
+native("msvcrt", "__iob_func", "mov eax, {export:_iob}; ret", doc="address of _iob (stdin, stdout, stderr, ...)")
 
 
 def _init_iob(m: "Machine", addr: int) -> None:

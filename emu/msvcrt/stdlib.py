@@ -6,10 +6,10 @@ from __future__ import annotations
 import struct
 from typing import TYPE_CHECKING
 
-from ..api import INT, LPCSTR, LPCWSTR, PTR, QWORD, UINT, cdecl, native
+from ..api import INT, LPCSTR, LPCWSTR, PTR, QWORD, UINT, cdecl, data_export, native
 from ..kernel32.module import _env_set
-from .crt import (EINVAL, ENOMEM, TD_DOSERRNO, TD_ERRMSG, TD_ERRNO, TD_HOLDRAND, crt, get_errno, heap, set_errno,
-                  strerror_text, tdata)
+from .crt import (EINVAL, ENOMEM, TD_DOSERRNO, TD_ERRMSG, TD_ERRNO, TD_HOLDRAND, crt, get_errno, heap,
+                  init_tls_index, set_errno, strerror_text, tdata)
 
 if TYPE_CHECKING:
     from ..machine import Machine
@@ -258,15 +258,35 @@ def query_new_mode_(m: "Machine") -> INT:
 
 # ---- errno ---------------------------------------------------------------------------------------------
 @cdecl(D)
-def _errno(m: "Machine") -> PTR:
-    """Address of the calling thread's errno."""
+def _exeplay_errno(m: "Machine") -> PTR:
+    """_errno's first call on a thread: create the thread's CRT data."""
     return tdata(m) + TD_ERRNO
 
 
 @cdecl(D)
-def __doserrno(m: "Machine") -> PTR:
-    """Address of the calling thread's _doserrno (the last Windows error seen by the CRT)."""
+def _exeplay_doserrno(m: "Machine") -> PTR:
+    """__doserrno's first call on a thread."""
     return tdata(m) + TD_DOSERRNO
+
+
+data_export(D, "_exeplay_tls", 4, init_tls_index)
+_TD = """
+    mov eax, {data:_exeplay_tls}
+    mov eax, dword ptr [eax]
+    cmp eax, 64
+    jae slow
+    mov eax, dword ptr fs:[eax*4+0xe10]
+    test eax, eax
+    jz slow
+    add eax, OFF
+    ret
+slow:
+    jmp {stub:STUB}
+"""
+native(D, "_errno", _TD.replace("OFF", str(TD_ERRNO)).replace("STUB", "_exeplay_errno"),
+       doc="address of the calling thread's errno")
+native(D, "__doserrno", _TD.replace("OFF", str(TD_DOSERRNO)).replace("STUB", "_exeplay_doserrno"),
+       doc="address of the thread's _doserrno (the last Windows error seen by the CRT)")
 
 
 @cdecl(D)

@@ -10,7 +10,7 @@ from .crt import EBADF, EINVAL, crt, set_errno
 from .io import FTEXT, O_BINARY, O_CREAT, O_RDONLY, O_RDWR, O_TEMPORARY, O_TEXT, O_TRUNC, O_WRONLY, O_APPEND, \
     fd_close, fds, get_fd, open_path
 from .stream import (BUFSIZE, EOF, FILE_SIZE, IOEOF, IOERR, IOMYBUF, IONBF, IOREAD, IORW, IOSETVBUF, IOWRT,
-                     IOYOURBUF, Stream, clear_flag, close_stream, fill, flush, flush_all, get_stream, getc, iob,
+                     IOYOURBUF, clear_flag, close_stream, flush, flush_all, get_stream, getc, iob,
                      open_stream, read_bytes, read_line, seek, set_buffer, stage_read, streams, sync, tell,
                      write_bytes)
 
@@ -357,8 +357,12 @@ def fflush(m: "Machine", stream: PTR) -> INT:
     if st is None:
         return EOF
     r = flush(m, st)
-    if not r and (st.rbuf or st.pend or st.ungot):
-        _drop_read(m, st)
+    if not r:
+        # msvcrt discards buffered input (the file position stays after it: typed-ahead console input is gone)
+        st.rbuf, st.rpos, st.crlf, st.pend = b"", 0, [], b""
+        st.ungot.clear()
+        if st.flag & IORW:
+            st.flag &= ~(IOREAD | IOWRT)
     return r
 
 

@@ -30,18 +30,52 @@ def fmode(m: "Machine") -> int:
 
 
 # ---- arguments and environment -----------------------------------------------------------------
+def _quoted_args(cmd: str) -> list[bool]:
+    """For each argument after the program name: whether any part of it was quoted (not wildcard-expanded)."""
+    i, n = 0, len(cmd)
+    inq = False
+    while i < n and (inq or cmd[i] not in " \t"):
+        if cmd[i] == '"':
+            inq = not inq
+        i += 1
+    out: list[bool] = []
+    while True:
+        while i < n and cmd[i] in " \t":
+            i += 1
+        if i >= n:
+            return out
+        quoted = False
+        inq = False
+        while i < n and (inq or cmd[i] not in " \t"):
+            c = cmd[i]
+            if c == "\\":
+                j = i
+                while j < n and cmd[j] == "\\":
+                    j += 1
+                i = j + 1 if j < n and cmd[j] == '"' and (j - i) % 2 else j
+                continue
+            if c == '"':
+                quoted = True
+                if inq and i + 1 < n and cmd[i + 1] == '"':
+                    i += 2
+                    continue
+                inq = not inq
+            i += 1
+        out.append(quoted)
+
+
 def _glob(m: "Machine", arg: str) -> list[str]:
-    """msvcrt wildcard expansion of one argument (_dowildcard): matching names, sorted, or the argument."""
+    """msvcrt wildcard expansion of one argument (_dowildcard): the matching names (directory part kept as
+    typed, in file-system order), or the argument itself when nothing matches."""
     if not any(c in arg for c in "*?"):
         return [arg]
-    p = arg.replace("/", "\\")
-    d, _, pat = p.rpartition("\\")
-    prefix = d + ("\\" if d else "")
-    if not d and len(p) > 1 and p[1] == ":":
-        prefix, pat = p[:2], p[2:]
+    cut = max(arg.rfind("\\"), arg.rfind("/"), arg.rfind(":")) + 1
+    prefix, pat = arg[:cut], arg[cut:]
+    if any(c in prefix for c in "*?"):
+        return [arg]
     try:
         hd = m.fs.host_path(prefix or ".")
-        names = sorted(n for n in os.listdir(hd) if fnmatch.fnmatch(n.lower(), pat.lower()))
+        names = sorted((n for n in os.listdir(hd) if fnmatch.fnmatch(n.lower(), pat.lower())), key=str.lower)
     except Exception:  # noqa: BLE001 - no such folder: the argument stays as typed
         return [arg]
     return [prefix + n for n in names] or [arg]
@@ -99,7 +133,9 @@ def ensure(m: "Machine", dowildcard: bool = False) -> None:
         return
     args = cmdline.split(m.proc.cmdline)
     if dowildcard:
-        args = args[:1] + [x for a in args[1:] for x in _glob(m, a)]
+        quoted = _quoted_args(m.proc.cmdline)
+        args = args[:1] + [x for k, a in enumerate(args[1:])
+                           for x in ([a] if k < len(quoted) and quoted[k] else _glob(m, a))]
         c.extra["globbed"] = True
     c.extra["args"] = args
     mem = m.mem

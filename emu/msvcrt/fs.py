@@ -306,10 +306,11 @@ def _stat_fields(m: "Machine", path: str | int | None) -> tuple | None:
         set_errno(m, ENOENT)
         return None
     is_dir = pystat.S_ISDIR(st.st_mode)
-    if path.endswith(("\\", "/")) and not is_dir:
+    full = m.fs.normalize(path)
+    if path.endswith(("\\", "/")) and len(full) > 3:
+        # as FindFirstFile, msvcrt's _stat fails for a trailing slash except on a drive root
         set_errno(m, ENOENT)
         return None
-    full = m.fs.normalize(path)
     drive = ord(full[0].upper()) - 65
     mode = S_IFDIR | S_IEXEC if is_dir else S_IFREG
     mode |= S_IREAD

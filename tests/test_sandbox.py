@@ -53,6 +53,11 @@ def test_escape_attempts_all_fail(layout, run_exeplay, workdir: Path) -> None:
         "w:link_relative_out\\pwned2.txt", "s:link_out", "s:link_etc",
         # the host path of the secret, as the guest would write it
         f"r:{host_secret}", "r:" + host_secret.replace("/", "\\"), f"r:\\\\?\\{host_secret}",
+        # \\?\ paths name the same files as plain drive paths: the same rules hold through them
+        "r:\\\\?\\E:\\link_out\\secret.txt", "r:\\\\?\\E:\\link_etc\\passwd", "r:\\\\?\\E:\\link_secret",
+        "w:\\\\?\\E:\\link_out\\pwned4.txt", "d:\\\\?\\E:\\link_out\\victim.txt",
+        "r:\\\\?\\E:\\sub\\..\\..\\outside\\secret.txt", "r:\\\\?\\E:\\..\\outside\\secret.txt",
+        "+r:\\\\?\\E:\\inside.txt",
         # parent directories above the exposed folders
         "r:..\\outside\\secret.txt", "r:..\\..\\outside\\secret.txt", "r:E:\\..\\outside\\secret.txt",
         "r:D:\\..\\outside\\secret.txt", "w:..\\outside\\pwned3.txt", "d:..\\outside\\victim.txt",

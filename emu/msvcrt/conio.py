@@ -246,3 +246,25 @@ def _cwprintf(m: "Machine", format: PTR, args: VARARGS) -> INT:  # noqa: A002
         return -1
     _out(m, text.encode("utf-8", "replace"))
     return len(text)
+
+
+@cdecl(D)
+def _vcprintf(m: "Machine", format: PTR, argptr: PTR) -> INT:  # noqa: A002
+    """_cprintf with a va_list."""
+    from .printf import fmt_narrow  # noqa: PLC0415
+    data = fmt_narrow(m, format, argptr)
+    if data is None:
+        return -1
+    _out(m, data)
+    return len(data)
+
+
+@cdecl(D)
+def _vcwprintf(m: "Machine", format: PTR, argptr: PTR) -> INT:  # noqa: A002
+    """_cwprintf with a va_list."""
+    from .printf import fmt_wide  # noqa: PLC0415
+    text = fmt_wide(m, format, argptr)
+    if text is None:
+        return -1
+    _out(m, text.encode("utf-8", "replace"))
+    return len(text)

@@ -52,7 +52,7 @@ data_export(D, "_daylight_dll", 4, lambda m, a: m.mem.w32(a, __import__("time").
 data_export(D, "_timezone_dll", 4, lambda m, a: m.mem.w32(a, __import__("time").timezone & 0xFFFFFFFF))
 data_export(D, "_HUGE_dll", 8, lambda m, a: m.mem.write(a, struct.pack("<d", float("inf"))))
 data_export(D, "_pctype_dll", 4, lambda m, a: m.mem.w32(a, sibling_data(a, "_pctype_dll", "_ctype") + 2))
-data_export(D, "_pwctype_dll", 4, lambda m, a: m.mem.w32(a, sibling_data(a, "_pwctype_dll", "_exeplay_wctype")))
+data_export(D, "_pwctype_dll", 4, lambda m, a: m.mem.w32(a, sibling_data(a, "_pwctype_dll", "_wctype") + 2))
 
 
 @cdecl(D)

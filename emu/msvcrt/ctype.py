@@ -76,15 +76,15 @@ def _init_ctype(m: "Machine", a: int) -> None:
 
 
 def _init_wctype(m: "Machine", a: int) -> None:
-    m.mem.write(a, struct.pack("<256H", *[wide_class(c) for c in range(256)]))
+    m.mem.write(a, struct.pack("<257H", 0, *[wide_class(c) for c in range(256)]))
 
 
 data_export(D, "_ctype", 514, _init_ctype)
-data_export(D, "_exeplay_wctype", 512, _init_wctype)
+data_export(D, "_wctype", 514, _init_wctype)
 data_export(D, "_mbctype", 257)
 data_export(D, "_mbcasemap", 257)
 data_export(D, "_pctype", 4, lambda m, a: m.mem.w32(a, sibling_data(a, "_pctype", "_ctype") + 2))
-data_export(D, "_pwctype", 4, lambda m, a: m.mem.w32(a, sibling_data(a, "_pwctype", "_exeplay_wctype")))
+data_export(D, "_pwctype", 4, lambda m, a: m.mem.w32(a, sibling_data(a, "_pwctype", "_wctype") + 2))
 
 
 def _ex(m: "Machine", name: str) -> int:
@@ -100,7 +100,7 @@ def __pctype_func(m: "Machine") -> UINT:
 @cdecl(D)
 def __pwctype_func(m: "Machine") -> UINT:
     """The wide classification table for characters 0..255 (_pwctype)."""
-    return _ex(m, "_exeplay_wctype")
+    return _ex(m, "_wctype") + 2
 
 
 @cdecl(D)
@@ -113,6 +113,12 @@ def __p__pctype(m: "Machine") -> UINT:
 def __p__pwctype(m: "Machine") -> UINT:
     """Address of the _pwctype pointer."""
     return _ex(m, "_pwctype")
+
+
+@cdecl(D)
+def __p__mbcasemap(m: "Machine") -> UINT:
+    """Address of _mbcasemap (no case pairs beyond ASCII in a single-byte code page)."""
+    return _ex(m, "_mbcasemap")
 
 
 @cdecl(D)

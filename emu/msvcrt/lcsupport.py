@@ -6,7 +6,7 @@ from __future__ import annotations
 import struct
 from typing import TYPE_CHECKING
 
-from ..api import DWORD, INT, PTR, UINT, cdecl
+from ..api import DWORD, INT, PTR, UINT, cdecl, data_export
 from ..kernel32 import nls
 from .crt import heap
 from .time import DAYS, MONTHS, _tm, strftime_text
@@ -108,3 +108,20 @@ def _Strftime(m: "Machine", dest: PTR, maxsize: UINT, format: PTR, timeptr: PTR,
         return 0
     m.mem.write(dest, b + b"\0")
     return len(b)
+
+
+data_export(D, "__lc_clike", 4, lambda m, a: m.mem.w32(a, 1))
+data_export(D, "__setlc_active", 4)
+data_export(D, "__unguarded_readlc_active", 4)
+
+
+@cdecl(D)
+def ___setlc_active_func(m: "Machine") -> INT:
+    """Whether a setlocale call is in progress (never, calls are atomic here): 0."""
+    return m.mem.u32(m.proc.by_key[D].exports["__setlc_active"])
+
+
+@cdecl(D)
+def ___unguarded_readlc_active_add_func(m: "Machine") -> PTR:
+    """Address of __unguarded_readlc_active."""
+    return m.proc.by_key[D].exports["__unguarded_readlc_active"]

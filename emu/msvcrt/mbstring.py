@@ -177,3 +177,50 @@ def _mbbtombc(m: "Machine", c: UINT) -> UINT:
 def _mbctombb(m: "Machine", c: UINT) -> UINT:
     """Double-byte to single-byte form: unchanged (no DBCS code page)."""
     return c
+
+
+for _n, _mask in (("_ismbbalnum", 0x107), ("_ismbbalpha", 0x103), ("_ismbbgraph", 0x117), ("_ismbbprint", 0x157),
+                  ("_ismbbpunct", 0x10)):
+    _mbc_is(_n, _mask)
+
+
+def _never(name: str, what: str) -> None:
+    def fn(m: "Machine", c: UINT) -> INT:
+        return 0
+
+    fn.__name__ = name
+    fn.__doc__ = f"0: {what} do not exist in a single-byte code page."
+    cdecl(D, name=name)(fn)
+
+
+for _n, _what in (("_ismbbkana", "katakana bytes"), ("_ismbbkalnum", "kana letters"), ("_ismbbkprint", "kana"),
+                  ("_ismbbkpunct", "kana punctuation"), ("_ismbchira", "hiragana characters"),
+                  ("_ismbckata", "katakana characters"), ("_ismbcl0", "JIS non-kanji double-byte characters"),
+                  ("_ismbcl1", "JIS level-1 kanji"), ("_ismbcl2", "JIS level-2 kanji"),
+                  ("_ismbclegal", "double-byte characters"), ("_ismbcsymbol", "double-byte symbols"),
+                  ("_mbcjistojms", "JIS codes"), ("_mbcjmstojis", "Shift-JIS codes")):
+    _never(_n, _what)
+
+
+@cdecl(D)
+def _mbctohira(m: "Machine", c: UINT) -> UINT:
+    """Katakana to hiragana: unchanged (no kana in a single-byte code page)."""
+    return c
+
+
+@cdecl(D)
+def _mbctokata(m: "Machine", c: UINT) -> UINT:
+    """Hiragana to katakana: unchanged."""
+    return c
+
+
+@cdecl(D)
+def _mbsnlen(m: "Machine", string: PTR, maxsize: UINT) -> UINT:
+    """Characters in string, at most maxsize."""
+    return len(m.mem.cstr_bytes(string, maxsize)) if maxsize else 0
+
+
+@cdecl(D)
+def _mbstrnlen(m: "Machine", string: PTR, maxsize: UINT) -> UINT:
+    """Characters in string, at most maxsize."""
+    return len(m.mem.cstr_bytes(string, maxsize)) if maxsize else 0

@@ -12,7 +12,7 @@ import math
 import struct
 from typing import TYPE_CHECKING
 
-from ..api import INT, PTR, UINT, VARARGS, cdecl
+from ..api import INT, PTR, UINT, VARARGS, alias, cdecl
 from .crt import EINVAL, set_errno
 
 if TYPE_CHECKING:
@@ -607,3 +607,6 @@ def _vscwprintf(m: "Machine", format: PTR, argptr: PTR) -> INT:  # noqa: A002
     """_scwprintf with a va_list."""
     s = fmt_wide(m, format, argptr)
     return -1 if s is None else len(s.encode("utf-16-le", "surrogatepass")) // 2
+
+
+alias("msvcrt", "msvcrt", [], rename={"_vswprintf": "vswprintf"})

@@ -125,3 +125,59 @@ def _set_sbh_threshold(m: "Machine", threshold: UINT) -> INT:
         return 0
     crt(m).extra["sbh"] = threshold
     return 1
+
+
+@cdecl(D)
+def _set_SSE2_enable(m: "Machine", flag: INT) -> INT:
+    """Choose the SSE2 versions of the math functions; the CPU has SSE2, so the request is granted."""
+    return 1 if flag else 0
+
+
+@cdecl(D)
+def _seterrormode(m: "Machine", mode: INT) -> None:
+    """SetErrorMode(mode)."""
+    from ..kernel32.sysinfo import SetErrorMode  # noqa: PLC0415
+    SetErrorMode(m, mode & 0xFFFFFFFF)
+
+
+@cdecl(D)
+def _set_security_error_handler(m: "Machine", handler: PTR) -> PTR:
+    """Install the /GS failure handler; returns the old one."""
+    from .crt import crt  # noqa: PLC0415
+    ex = crt(m).extra
+    old = ex.get("gs_handler", 0)
+    ex["gs_handler"] = handler
+    return old
+
+
+@cdecl(D)
+def __set_buffer_overrun_handler(m: "Machine", handler: PTR) -> PTR:
+    """VC7.0 name of _set_security_error_handler."""
+    return _set_security_error_handler(m, handler)
+
+
+def _security_failure(m: "Machine", code: int, data: int) -> None:
+    from ..threads import ProcessExit  # noqa: PLC0415
+    from .crt import crt  # noqa: PLC0415
+    from .startup import error_out  # noqa: PLC0415
+    h = crt(m).extra.get("gs_handler", 0)
+    if h:
+        m.call(h, code, data)
+    else:
+        error_out(m, "\r\nBuffer overrun detected!\r\n\r\nA buffer overrun has been detected which has corrupted "
+                     "the program's\r\ninternal state.  The program cannot safely continue execution and must\r\n"
+                     "now be terminated.\r\n")
+    raise ProcessExit(3)
+
+
+@cdecl(D)
+def __security_error_handler(m: "Machine", code: INT, data: PTR) -> None:
+    """A /GS security check failed: the installed handler, or the "Buffer overrun detected!" message;
+    then the process ends with exit code 3."""
+    _security_failure(m, code, data)
+
+
+@cdecl(D)
+def __buffer_overrun(m: "Machine") -> None:
+    """VC7.0 /GS failure: as __security_error_handler(_SECERR_BUFFER_OVERRUN)."""
+    _security_failure(m, 1, 0)

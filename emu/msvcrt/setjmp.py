@@ -4,7 +4,7 @@ setjmp (_global_unwind2), then the frame's own try levels (the UnwindFunc record
 _local_unwind2 for the old _setjmp buffers), like msvcrt."""
 from __future__ import annotations
 
-from ..api import native
+from ..api import alias, native
 
 D = "msvcrt"
 COOKIE = 0x56433230  # 'VC20'
@@ -117,3 +117,5 @@ nonzero:
     mov ebx, dword ptr [ebx+4]
     jmp edx
 """, doc="return to a setjmp point with value (1 if 0), unwinding the SEH frames in between")
+
+alias(D, D, [], rename={"_longjmpex": "longjmp"})

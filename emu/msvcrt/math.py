@@ -139,6 +139,12 @@ TWO_ARGS: dict[str, Callable[["Machine", float, float], float]] = {
 }
 
 
+# x87 fast paths: finite arguments below 2^63 (where fsin/fcos/fptan are exact to a double) run as guest
+# code; other arguments take the Python path with msvcrt's errno rules
+_X87 = {"sin": "fsin", "cos": "fcos", "tan": "fptan\n    fstp st(0)"}
+_ROUND = {"floor": "0x0400", "ceil": "0x0800"}
+
+
 def _declare1(name: str, f: Callable[["Machine", float], float]) -> None:
     stub = "_exeplay_m_" + name.lstrip("_")
 
@@ -148,9 +154,60 @@ def _declare1(name: str, f: Callable[["Machine", float], float]) -> None:
     py.__name__ = stub
     py.__doc__ = f"{name}'s Python half."
     cdecl(D, name=stub)(py)
+    if name in _X87:
+        native(D, name, f"""
+    mov eax, dword ptr [esp+8]
+    and eax, 0x7ff00000
+    cmp eax, 0x43e00000
+    jae slow
+    fld qword ptr [esp+4]
+    {_X87[name]}
+    ret
+slow:
+    push dword ptr [esp+8]
+    push dword ptr [esp+8]
+    call {{stub:{stub}}}
+    add esp, 8
+    fld qword ptr [eax]
+    ret
+""", doc=f"{name} (ST0)")
+        native(D, "_CI" + name, f"""
+    sub esp, 8
+    fst qword ptr [esp]
+    mov eax, dword ptr [esp+4]
+    and eax, 0x7ff00000
+    cmp eax, 0x43e00000
+    jae slow
+    add esp, 8
+    {_X87[name]}
+    ret
+slow:
+    fstp st(0)
+    call {{stub:{stub}}}
+    add esp, 8
+    fld qword ptr [eax]
+    ret
+""", doc=f"{name} of ST0")
+        return
+    if name in _ROUND:
+        native(D, name, f"""
+    fld qword ptr [esp+4]
+    sub esp, 4
+    fnstcw word ptr [esp]
+    mov ax, word ptr [esp]
+    and ax, 0xf3ff
+    or ax, {_ROUND[name]}
+    mov word ptr [esp+2], ax
+    fldcw word ptr [esp+2]
+    frndint
+    fldcw word ptr [esp]
+    add esp, 4
+    ret
+""", doc=f"{name} (ST0)")
+        return
     if name != "sqrt":
         double_native(name, stub, 2, f"{name} (ST0)")
-    if name in ("sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log", "log10", "sqrt"):
+    if name in ("asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log", "log10", "sqrt"):
         native(D, "_CI" + name, f"""
     sub esp, 8
     fstp qword ptr [esp]

@@ -678,3 +678,97 @@ def CryptReleaseContext(m: "Machine", hProv: HANDLE, dwFlags: DWORD) -> BOOL:
     m.handles.close(hProv)
     return 1
 
+
+
+# ---- user name, text classification ------------------------------------------------------------------------
+ERROR_INSUFFICIENT_BUFFER = 122
+
+
+def _user_name(m: "Machine") -> str:
+    env = getattr(m.proc, "env", None) or {}
+    return str(env.get("USERNAME") or "player")
+
+
+def _get_user_name(m: "Machine", buf: int, pcb: int, wide: bool) -> int:
+    name = _user_name(m)
+    data = name.encode("utf-16-le") + b"\0\0" if wide else name.encode(m.ansi, "replace") + b"\0"
+    need = len(data) // 2 if wide else len(data)
+    if not pcb:
+        m.set_last_error(ERROR_INVALID_PARAMETER)
+        return 0
+    room = m.mem.u32(pcb)
+    m.mem.w32(pcb, need)
+    if not buf or room < need:
+        m.set_last_error(ERROR_INSUFFICIENT_BUFFER)
+        return 0
+    m.mem.write(buf, data)
+    return 1
+
+
+@stdcall("advapi32")
+def GetUserNameA(m: "Machine", lpBuffer: PTR, pcbBuffer: PTR) -> BOOL:
+    """The logged-on user's name (the USERNAME of the guest environment); *pcbBuffer = length with the NUL."""
+    return _get_user_name(m, lpBuffer, pcbBuffer, False)
+
+
+@stdcall("advapi32")
+def GetUserNameW(m: "Machine", lpBuffer: PTR, pcbBuffer: PTR) -> BOOL:
+    """The logged-on user's name (the USERNAME of the guest environment); *pcbBuffer = length with the NUL."""
+    return _get_user_name(m, lpBuffer, pcbBuffer, True)
+
+
+IS_TEXT_UNICODE_ASCII16, IS_TEXT_UNICODE_REVERSE_ASCII16 = 0x1, 0x10
+IS_TEXT_UNICODE_STATISTICS, IS_TEXT_UNICODE_REVERSE_STATISTICS = 0x2, 0x20
+IS_TEXT_UNICODE_CONTROLS, IS_TEXT_UNICODE_REVERSE_CONTROLS = 0x4, 0x40
+IS_TEXT_UNICODE_SIGNATURE, IS_TEXT_UNICODE_REVERSE_SIGNATURE = 0x8, 0x80
+IS_TEXT_UNICODE_ILLEGAL_CHARS, IS_TEXT_UNICODE_ODD_LENGTH, IS_TEXT_UNICODE_NULL_BYTES = 0x100, 0x200, 0x1000
+IS_TEXT_UNICODE_UNICODE_MASK, IS_TEXT_UNICODE_REVERSE_MASK = 0xF, 0xF0
+IS_TEXT_UNICODE_NOT_UNICODE_MASK, IS_TEXT_UNICODE_NOT_ASCII_MASK = 0xF00, 0xF000
+
+
+def classify_text(data: bytes, wanted: int) -> int:
+    """The IS_TEXT_UNICODE_* tests that hold for ``data`` among ``wanted``."""
+    out = 0
+    if len(data) % 2:
+        out |= IS_TEXT_UNICODE_ODD_LENGTH
+    units = [data[i] | data[i + 1] << 8 for i in range(0, len(data) - 1, 2)]
+    swapped = [((u & 0xFF) << 8) | (u >> 8) for u in units]
+    if units and all(u < 0x100 for u in units):
+        out |= IS_TEXT_UNICODE_ASCII16
+    if units and all(u < 0x100 for u in swapped):
+        out |= IS_TEXT_UNICODE_REVERSE_ASCII16
+    if units and sum(u < 0x100 for u in units) > len(units) // 2:
+        out |= IS_TEXT_UNICODE_STATISTICS
+    if units and sum(u < 0x100 for u in swapped) > len(units) // 2:
+        out |= IS_TEXT_UNICODE_REVERSE_STATISTICS
+    ctl = {0x0D, 0x0A, 0x09, 0x20}
+    if any(u in ctl for u in units):
+        out |= IS_TEXT_UNICODE_CONTROLS
+    if any(u in ctl for u in swapped):
+        out |= IS_TEXT_UNICODE_REVERSE_CONTROLS
+    if units and units[0] == 0xFEFF:
+        out |= IS_TEXT_UNICODE_SIGNATURE
+    if units and units[0] == 0xFFFE:
+        out |= IS_TEXT_UNICODE_REVERSE_SIGNATURE
+    if any(u in (0xFFFF, 0x0D00, 0x0A00) for u in units) or 0xFFFE in units[1:]:
+        out |= IS_TEXT_UNICODE_ILLEGAL_CHARS
+    if 0 in units:
+        out |= IS_TEXT_UNICODE_NULL_BYTES
+    return out & wanted
+
+
+@stdcall("advapi32")
+def IsTextUnicode(m: "Machine", lpv: PTR, iSize: DWORD, lpiResult: PTR) -> BOOL:
+    """Guess whether a buffer holds UTF-16 text (BOM, 16-bit ASCII, statistics; illegal characters, odd length
+    and NUL units count against it); *lpiResult gets the tests that held among those asked for."""
+    if iSize < 2 or not lpv:
+        if lpiResult:
+            m.mem.w32(lpiResult, 0)
+        return 0
+    wanted = m.mem.u32(lpiResult) if lpiResult else 0xFFFF
+    out = classify_text(m.mem.read(lpv, min(iSize, 1 << 20)), wanted or 0xFFFF)
+    if lpiResult:
+        m.mem.w32(lpiResult, out)
+    if out & IS_TEXT_UNICODE_NOT_UNICODE_MASK or not out & IS_TEXT_UNICODE_UNICODE_MASK:
+        return 0
+    return 0 if out & IS_TEXT_UNICODE_REVERSE_MASK and not out & IS_TEXT_UNICODE_SIGNATURE else 1

@@ -98,3 +98,17 @@ def test_user32_text(m: Machine) -> None:
     out = m.proc.alloc_static(256)
     n = u.wvsprintfA(m, out, fmt, args)
     assert m.mem.cstr(out) == "[  -42|xy  |0000BEEF|0xff|Q|4294967295|xy|8589934593|%]" and n == len(m.mem.cstr(out))
+
+
+def test_user_name_and_is_text_unicode(m: Machine) -> None:
+    from emu import advapi32 as a
+    buf, n = m.proc.alloc_static(64), m.proc.alloc_static(4)
+    m.mem.w32(n, 2)
+    assert a.GetUserNameW(m, buf, n) == 0 and m.get_last_error() == 122 and m.mem.u32(n) == 7
+    m.mem.w32(n, 64)
+    assert a.GetUserNameA(m, buf, n) == 1 and m.mem.cstr(buf) == "player" and m.mem.u32(n) == 7
+    text = m.proc.alloc_static(64)
+    m.mem.write(text, "hello world\r\n".encode("utf-16-le"))
+    assert a.IsTextUnicode(m, text, 26, 0) == 1
+    m.mem.write(text, b"hello world\r\n\0")
+    assert a.IsTextUnicode(m, text, 13, 0) == 0

@@ -412,6 +412,8 @@ class Machine:
         from . import process  # noqa: PLC0415
         if len([x for x in self.threads if not x.done]) > 1:
             process.thread_detach(self, t)
+        elif t is self.thread:
+            self.proc.process_detach()  # the last thread ends the process
         t.done = True
         t.exit_code = code
         if all(x.done for x in self.threads):

@@ -80,7 +80,11 @@ def open_pe(path: str, data: bytes | None = None) -> PEFile:
     if oh.SizeOfImage == 0 or oh.SizeOfImage > 0x40000000:
         raise BadImage(f"{path}: bad SizeOfImage 0x{oh.SizeOfImage:x}")
     end = max((s.PointerToRawData + s.SizeOfRawData for s in pe.sections if s.SizeOfRawData), default=0)
-    if end > len(data) + 0x1000 and pe.sections:
+    slack = max(0x200, min(oh.FileAlignment, 0x1000))
+    headers_end = pe.DOS_HEADER.e_lfanew + 24 + fh.SizeOfOptionalHeader + 40 * fh.NumberOfSections
+    if headers_end > len(data):
+        raise BadImage(f"{path}: file is truncated ({len(data)} bytes, headers need {headers_end})")
+    if end > len(data) + slack and pe.sections:
         raise BadImage(f"{path}: file is truncated ({len(data)} bytes, sections need {end})")
     pf = PEFile(path=path, pe=pe, image_base=oh.ImageBase, size=oh.SizeOfImage, entry_rva=oh.AddressOfEntryPoint,
                 is_dll=bool(fh.Characteristics & 0x2000), subsystem=oh.Subsystem,

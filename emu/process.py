@@ -84,6 +84,8 @@ class Process:
         self.peb = PEB_ADDR
         m.mem.map(PEB_ADDR, 0x1000, PAGE_READWRITE, tag="PEB")
         self.tls_modules: list[Module] = []
+        self.init_order: list[Module] = []  # program DLLs in DllMain attach order
+        self.detaching = False
         self.ldr = self.alloc_static(0x30)
         for off in (0x0C, 0x14, 0x1C):  # empty circular lists
             m.mem.pack("<II", self.ldr + off, self.ldr + off, self.ldr + off)
@@ -340,9 +342,10 @@ class Process:
         assert pf is not None
         self.main = self.create_thread(exe.entry, 0, pf.stack_reserve, main=True)
 
-    def init_modules(self) -> None:
+    def init_modules(self, static: bool = False) -> None:
         """Run TLS callbacks and DllMain(DLL_PROCESS_ATTACH) for loaded DLLs not yet initialised,
-        dependencies first (must run on the CPU thread)."""
+        dependencies first (must run on the CPU thread). ``static``: the load-time DLLs, whose
+        lpReserved is non-NULL as on Windows."""
         order: list[Module] = []
         seen: set[int] = set()
 
@@ -360,14 +363,15 @@ class Process:
             if mod.initialized or mod is self.exe:
                 continue
             mod.initialized = True
+            self.init_order.append(mod)
             self._ensure_thread_tls()
-            self._tls_callbacks(mod, 1)
+            self._tls_callbacks(mod, 1, static)
             if mod.entry:
-                ok = self.m.call(mod.entry, mod.base, 1, 0)
+                ok = self.m.call(mod.entry, mod.base, 1, int(static))
                 if not ok:
                     raise LoadError(f"{mod.name}: DllMain failed during process attach")
 
-    def _tls_callbacks(self, mod: Module, reason: int) -> None:
+    def _tls_callbacks(self, mod: Module, reason: int, reserved: bool = False) -> None:
         if not mod.tls_callbacks:
             return
         a = mod.tls_callbacks
@@ -375,8 +379,22 @@ class Process:
             cb = self.m.mem.u32(a)
             if not cb:
                 break
-            self.m.call(cb, mod.base, reason, 0)
+            self.m.call(cb, mod.base, reason, int(reserved))
             a += 4
+
+    def process_detach(self) -> None:
+        """At process exit, on the exiting thread: the exe's TLS callbacks, then DllMain(DLL_PROCESS_DETACH,
+        lpReserved non-NULL) of the program's DLLs in reverse initialisation order. Runs once."""
+        if self.detaching or self.m.thread is None:
+            return
+        self.detaching = True
+        if self.exe is not None:
+            self._tls_callbacks(self.exe, 0, True)
+        for mod in reversed(self.init_order):
+            if mod.initialized and mod.entry and mod in self.modules:
+                mod.initialized = False
+                self._tls_callbacks(mod, 0, True)
+                self.m.call(mod.entry, mod.base, 0, 1)
 
     def start(self) -> None:
         """Runs first on the CPU thread: initialise DLLs and TLS, then the main thread proceeds."""
@@ -386,10 +404,10 @@ class Process:
         m.cpu.set_reg(ESP, t.start_esp)
         m.uc.reg_write(FS, t.fs_sel)
         self.fpu_init()
-        self.init_modules()
+        self.init_modules(static=True)
         self._ensure_thread_tls()
         if self.exe is not None:
-            self._tls_callbacks(self.exe, 1)
+            self._tls_callbacks(self.exe, 1, True)
         t.ctx = None
 
     def fpu_init(self) -> None:

@@ -205,9 +205,9 @@ def disassemble(m: "Machine", eip: int, before: int = 24, count: int = 10) -> li
         code = m.mem.read(start, (eip - start) + 48)
     except Exception:  # noqa: BLE001
         return [f"  (code at 0x{eip:08x} is not readable)"]
-    for ins in md.disasm(code, start):
+    insns = list(md.disasm(code, start))
+    at = next((i for i, ins in enumerate(insns) if ins.address == eip), 0)
+    for ins in insns[max(0, at - count // 2):at + count // 2 + 1]:
         mark = "=>" if ins.address == eip else "  "
         out.append(f"  {mark} {ins.address:08x}: {ins.bytes.hex():<16} {ins.mnemonic} {ins.op_str}")
-        if len(out) >= count:
-            break
     return out

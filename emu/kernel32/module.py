@@ -20,7 +20,8 @@ PROBED_DLLS = {"kernel32", "ntdll", "advapi32", "user32", "gdi32", "shell32", "o
 
 @stdcall("kernel32")
 def ExitProcess(m: "Machine", uExitCode: DWORD) -> None:
-    """End the process with ``uExitCode`` (DLL_PROCESS_DETACH is not delivered)."""
+    """End the process with ``uExitCode`` after DLL_PROCESS_DETACH on the calling thread."""
+    m.proc.process_detach()
     raise ProcessExit(uExitCode)
 
 

@@ -290,6 +290,7 @@ def terminate(m: "Machine", code: int, run_handlers: bool) -> None:
         c.exiting = True
         run_onexit(m)
     flush_all(m)
+    m.proc.process_detach()  # msvcrt's exit ends in ExitProcess: DLLs and TLS callbacks get detach
     raise ProcessExit(code & 0xFFFFFFFF)
 
 

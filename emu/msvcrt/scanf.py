@@ -54,6 +54,7 @@ def _scanset(fmt: str, i: int) -> tuple[set[str] | None, bool, int]:
         i += 1
     chars: set[str] = set()
     first = True
+    prev = ""
     while i < len(fmt) and (fmt[i] != "]" or first):
         c = fmt[i]
         if c == "-" and not first and i + 1 < len(fmt) and fmt[i + 1] != "]" and chars:

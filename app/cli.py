@@ -48,6 +48,8 @@ def cmd_run(a: argparse.Namespace) -> int:
         m.load(a.program, list(a.args))
     except (BadImage, LoadError) as e:
         return _fail(f"error: {e}")
+    except Exception as e:  # noqa: BLE001 - an emulator bug: one line, not a traceback
+        return _internal(e, None)
     try:
         return m.run()
     except GuestCrash as e:
@@ -60,6 +62,21 @@ def cmd_run(a: argparse.Namespace) -> int:
         return e.code
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
+    except Exception as e:  # noqa: BLE001 - an emulator bug: one line, not a traceback
+        return _internal(e, m)
+
+
+def _internal(e: Exception, m: object | None) -> int:
+    """Report an exeplay bug in one line (the traceback with EXEPLAY_DEBUG=1) and exit 70."""
+    if os.environ.get("EXEPLAY_DEBUG"):
+        import traceback  # noqa: PLC0415
+        traceback.print_exception(e)
+    where = ""
+    calls = getattr(m, "calls", None)
+    if calls:
+        af, ret = calls[-1]
+        where = f" in {af.qualname} called from 0x{ret:08x}"
+    return _fail(f"internal error{where}: {type(e).__name__}: {e} (set EXEPLAY_DEBUG=1 for details)", 70)
 
 
 def cmd_info(a: argparse.Namespace) -> int:

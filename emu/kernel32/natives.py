@@ -17,7 +17,10 @@ native("kernel32", "GetProcessHeap", "mov eax, dword ptr fs:[0x30]; mov eax, dwo
 native("kernel32", "GetTickCount", "mov eax, dword ptr [0x7ffe0000]; ret")
 native("kernel32", "TlsGetValue", """
     mov ecx, dword ptr [esp+4]
+    cmp dword ptr fs:[0x34], 0
+    je cleared
     mov dword ptr fs:[0x34], 0
+cleared:
     cmp ecx, 64
     jae expansion
     mov eax, dword ptr fs:[ecx*4+0xe10]

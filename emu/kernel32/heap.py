@@ -119,8 +119,12 @@ def HeapValidate(m: "Machine", hHeap: HANDLE, dwFlags: DWORD, lpMem: PTR) -> BOO
 
 @stdcall("kernel32")
 def HeapCompact(m: "Machine", hHeap: HANDLE, dwFlags: DWORD) -> SIZE_T:
-    """Largest committed free block size (approximate)."""
-    return 0x100000
+    """Size of the largest free block."""
+    h = _heap(m, hHeap)
+    if h is None:
+        m.set_last_error(ERROR_INVALID_HANDLE)
+        return 0
+    return max(h.free_at.values(), default=0)
 
 
 @stdcall("kernel32")

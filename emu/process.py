@@ -62,6 +62,7 @@ class Module:
     tls_template: tuple[int, int, int] | None = None  # (start, end, zerofill)
     tls_callbacks: int = 0
     initialized: bool = False
+    thread_calls: bool = True  # DllMain gets DLL_THREAD_ATTACH/DETACH (DisableThreadLibraryCalls clears it)
     region: Region | None = None
     deps: list["Module"] = field(default_factory=list)
 
@@ -473,7 +474,8 @@ class Process:
         for mod in self.modules:
             if mod.pf is not None and mod is not self.exe and mod.entry and mod.initialized:
                 self._tls_callbacks(mod, 2)
-                self.m.call(mod.entry, mod.base, 2, 0)
+                if mod.thread_calls:
+                    self.m.call(mod.entry, mod.base, 2, 0)
         if self.exe is not None:
             self._tls_callbacks(self.exe, 2)
 
@@ -493,7 +495,8 @@ def thread_detach(m: "Machine", t: Thread) -> None:
         for mod in proc.modules:
             if mod.pf is not None and mod is not proc.exe and mod.entry and mod.initialized:
                 proc._tls_callbacks(mod, 3)
-                m.call(mod.entry, mod.base, 3, 0)
+                if mod.thread_calls:
+                    m.call(mod.entry, mod.base, 3, 0)
         if proc.exe is not None:
             proc._tls_callbacks(proc.exe, 3)
 

@@ -198,7 +198,12 @@ def GetProcAddress(m: "Machine", hModule: HMODULE, lpProcName: LPCSTR) -> PTR:
 
 @stdcall("kernel32")
 def DisableThreadLibraryCalls(m: "Machine", hLibModule: HMODULE) -> BOOL:
-    """Accepted; thread attach notifications are still delivered (harmless)."""
+    """Stop DLL_THREAD_ATTACH/DETACH calls to the module's DllMain."""
+    mod = m.proc.module_at(hLibModule)
+    if mod is None or mod.base != hLibModule:
+        m.set_last_error(ERROR_MOD_NOT_FOUND)
+        return 0
+    mod.thread_calls = False
     return 1
 
 

@@ -5,39 +5,27 @@ and stdio entry points: argv/environment configuration, ``__acrt_iob_func`` and 
 """
 from __future__ import annotations
 
-import struct
 from typing import TYPE_CHECKING
 
-from . import cmdline
 from .api import DATA_EXPORTS, INT, PTR, QWORD, REGISTRY, UINT, cdecl, forward
 
 if TYPE_CHECKING:
     from .machine import Machine
 
 
+def _msvcrt(m: "Machine") -> None:
+    """ucrtbase shares msvcrt's CRT state (arguments, environment, streams): make sure it is loaded."""
+    if m.proc.find_module("msvcrt") is None:
+        m.proc.load_library("msvcrt")
+
+
 def _args(m: "Machine") -> dict[str, int]:
-    """argc/argv/wargv/environ/wenviron as static guest arrays, built once."""
-    st = m.state.get("ucrt_args")
-    if st is None:
-        proc = m.proc
-        argv = cmdline.split(proc.cmdline)
-        env = [f"{k}={v}" for k, v in sorted(proc.env.items(), key=lambda kv: kv[0].upper())]
-
-        def table(items: list[str], wide: bool) -> int:
-            ptrs = [proc.static_wstr(s) if wide else proc.static_cstr(s) for s in items] + [0]
-            a = proc.alloc_static(4 * len(ptrs))
-            m.mem.write(a, struct.pack(f"<{len(ptrs)}I", *ptrs))
-            return a
-
-        st = {"argc": proc.alloc_static(4), "argv": proc.alloc_static(4), "wargv": proc.alloc_static(4),
-              "environ": proc.alloc_static(4), "wenviron": proc.alloc_static(4)}
-        m.mem.w32(st["argc"], len(argv))
-        m.mem.w32(st["argv"], table(argv, False))
-        m.mem.w32(st["wargv"], table(argv, True))
-        m.mem.w32(st["environ"], table(env, False))
-        m.mem.w32(st["wenviron"], table(env, True))
-        m.state["ucrt_args"] = st
-    return st
+    """Addresses of msvcrt's argc/argv/wargv/environ/wenviron variables, set up once."""
+    from .msvcrt import startup  # noqa: PLC0415
+    _msvcrt(m)
+    startup.ensure(m)
+    return {k: startup._addr(m, v) for k, v in (("argc", "__argc"), ("argv", "__argv"), ("wargv", "__wargv"),
+                                                 ("environ", "_environ"), ("wenviron", "_wenviron"))}
 
 
 @cdecl("ucrtbase")
@@ -159,8 +147,7 @@ PRINTF_STANDARD_SNPRINTF_BEHAVIOR = 0x2
 
 def _iob(m: "Machine") -> int:
     from .msvcrt import stdio  # noqa: PLC0415
-    if m.proc.find_module("msvcrt") is None:
-        m.proc.load_library("msvcrt")
+    _msvcrt(m)
     return stdio.iob(m)
 
 

@@ -8,6 +8,8 @@ import pytest
 from emu import register_all
 from emu.machine import Machine, Options
 
+from conftest import corpus_file
+
 HERE = os.path.dirname(__file__)
 EH_EXE = os.path.join(HERE, "programs", "msvc_eh", "eh.exe")
 
@@ -24,10 +26,8 @@ def test_msvc_eh_cases(tmp_path: "os.PathLike[str]") -> None:
     assert run(EH_EXE, tmp=str(tmp_path)) == 0
 
 
-SEVENZIP = os.path.join(HERE, "..", "..", "shared", "corpus", "console", "7za.exe")
-
-
-@pytest.mark.skipif(not os.path.exists(SEVENZIP), reason="corpus not present")
+@pytest.mark.corpus
 def test_7za_command_line_error_is_a_caught_cxx_exception(tmp_path: "os.PathLike[str]") -> None:
     # 7-Zip reports a bad command through a thrown CArcCmdLineException caught in main: exit code 7.
-    assert run(SEVENZIP, "qqq", tmp=str(tmp_path)) == 7
+    sevenzip = corpus_file("console", "7za.exe")
+    assert run(str(sevenzip), "qqq", tmp=str(tmp_path)) == 7

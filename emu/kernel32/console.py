@@ -181,25 +181,27 @@ def SetConsoleCtrlHandler(m: "Machine", HandlerRoutine: PTR, Add: BOOL) -> BOOL:
 
 @stdcall("kernel32")
 def GetConsoleCP(m: "Machine") -> DWORD:
-    """Input code page: 437."""
-    return 437
+    """Input code page (437 unless SetConsoleCP changed it)."""
+    return m.state.get("console_cp", 437)
 
 
 @stdcall("kernel32")
 def GetConsoleOutputCP(m: "Machine") -> DWORD:
-    """Output code page: 437."""
-    return 437
+    """Output code page (437 unless SetConsoleOutputCP changed it)."""
+    return m.state.get("console_output_cp", 437)
 
 
 @stdcall("kernel32")
 def SetConsoleCP(m: "Machine", wCodePageID: DWORD) -> BOOL:
-    """Accepted."""
+    """Remember the input code page (reported by GetConsoleCP; input bytes pass through unchanged)."""
+    m.state["console_cp"] = wCodePageID
     return 1
 
 
 @stdcall("kernel32")
 def SetConsoleOutputCP(m: "Machine", wCodePageID: DWORD) -> BOOL:
-    """Accepted."""
+    """Remember the output code page (reported by GetConsoleOutputCP; output bytes pass through unchanged)."""
+    m.state["console_output_cp"] = wCodePageID
     return 1
 
 

@@ -315,13 +315,14 @@ def GetCurrentProcessorNumber(m: "Machine") -> DWORD:
 
 @stdcall("kernel32")
 def GetPriorityClass(m: "Machine", hProcess: PTR) -> DWORD:
-    """NORMAL_PRIORITY_CLASS."""
-    return 0x20
+    """The process priority class (NORMAL_PRIORITY_CLASS unless SetPriorityClass changed it)."""
+    return m.state.get("priority_class", 0x20)
 
 
 @stdcall("kernel32")
 def SetPriorityClass(m: "Machine", hProcess: PTR, dwPriorityClass: DWORD) -> BOOL:
-    """Accepted."""
+    """Remember the priority class (the scheduler is round-robin, so it changes no timing)."""
+    m.state["priority_class"] = dwPriorityClass
     return 1
 
 

@@ -19,6 +19,7 @@ from unicorn import UC_ERR_OK
 from unicorn import x86_const as X
 
 from . import api as api_mod
+from . import clock as clock_mod
 from .api import ApiFunc, Unimplemented
 from .cpu import EAX, EDX, EIP, ESP, FS, Cpu
 from .memory import PAGE_EXECUTE_READWRITE, PAGE_READWRITE, Memory
@@ -32,6 +33,7 @@ GDT_BASE = 0x7FFB0000
 KUSER = 0x7FFE0000
 QUANTUM = 400_000  # instructions per time slice when several threads are runnable
 STACK_GUARD_PAGES = 2
+VIRTUAL_IPS = 400e6  # deterministic runs: guest instructions per guest second (for time slices)
 
 
 @dataclass
@@ -46,6 +48,8 @@ class Options:
     data_dir: str | None = None  # per-program writable C: drive root on the host
     expose: list[str] = field(default_factory=list)  # extra host folders visible to the guest
     env: dict[str, str] | None = None
+    deterministic: bool = False  # guest time from guest progress, not the wall clock (emu/clock.py)
+    interactive: bool = False  # host input can arrive while every guest thread waits (a window is open)
 
 
 class GuestCrash(Exception):
@@ -94,6 +98,18 @@ class Machine:
         self.state: dict[str, Any] = {}  # per-area state owned by API modules (e.g. "crt", "heap")
         self._stop_reason: BaseException | None = None
         self.started = time.monotonic()
+        self.clock = clock_mod.Clock(self.opts.deterministic)
+        clock_mod.install(self.clock)
+        self.det = self.opts.deterministic
+        # Host-side happenings polled at API calls and while idle (session timeline, window input):
+        # ``timeline_due`` is the guest time of the next timed event (None: nothing scheduled);
+        # ``on_timeline()`` handles what is due; ``idle_sources`` give deadlines that keep an idle process alive;
+        # ``host_wake`` is set by other host threads when they queue input for the guest.
+        self.timeline_due: float | None = None
+        self.on_timeline: Any = None
+        self.idle_sources: list[Any] = []
+        self.host_wake = threading.Event()
+        self._kuser_ms = -1
         self._setup_cpu()
         from . import process  # noqa: PLC0415 - process imports machine types
         self.proc = process.Process(self)
@@ -134,11 +150,14 @@ class Machine:
         return (idx << 3) | 3
 
     def tick_ms(self) -> int:
-        return int((time.monotonic() - self.started) * 1000) + 10_000
+        return self.clock.ms()
 
     def update_clock(self) -> None:
         """Refresh KUSER_SHARED_DATA's tick count, read by guest-code GetTickCount/timeGetTime."""
         ms = self.tick_ms() & 0xFFFFFFFF
+        if ms == self._kuser_ms:
+            return
+        self._kuser_ms = ms
         struct.pack_into("<I", self._kuser.mm, 0, ms)
         struct.pack_into("<III", self._kuser.mm, 0x320, ms, 0, 0)
 
@@ -183,20 +202,34 @@ class Machine:
             vals = mem.unpack(_FMT[n], esp)
         ret_addr = vals[0]
         self.calls.append((af, ret_addr))
+        if self.det:
+            self.clock.t += clock_mod.API_COST
+            self.update_clock()
+        if self.timeline_due is not None and self.clock.now() >= self.timeline_due:
+            self.on_timeline()
         if af.all_raw:
             args: Any = vals[1:]
         else:
             args = self._decode(af, vals, esp)
-        try:
-            r = af.fn(self, *args)  # type: ignore[misc]
-        except Block as b:
-            self._block(af, b.spec, esp, ret_addr)
-            if self.trace_on and self._traced(af):
-                self._trace(af, args, "(blocks)")
-            return
-        except Yield as y:
-            self._block(af, WaitSpec(deadline=time.monotonic(), result=lambda _r, v=y.value: v), esp, ret_addr)
-            return
+        while True:
+            try:
+                r = af.fn(self, *args)  # type: ignore[misc]
+            except Block as b:
+                if self.trace_on and self._traced(af):
+                    self._trace(af, args, "(blocks)")
+                if b.retry:
+                    # wake up by calling the function again (GetMessage and friends)
+                    if self.depth == 0:
+                        self._block_retry(b.spec, esp, addr)
+                        return
+                    self._nested_wait(b.spec)
+                    continue
+                self._block(af, b.spec, esp, ret_addr)
+                return
+            except Yield as y:
+                self._block(af, WaitSpec(deadline=self.clock.now(), result=lambda _r, v=y.value: v), esp, ret_addr)
+                return
+            break
         if self.trace_on and self._traced(af):
             self._trace(af, args, r)
         if r is not None:
@@ -262,6 +295,22 @@ class Machine:
             return
         r = self._nested_wait(spec)
         self.cpu.set_reg(EAX, spec.result(r))
+
+    def _block_retry(self, spec: WaitSpec, esp: int, stub: int) -> None:
+        """Block the current (top-level) thread; when the wait is satisfied it calls the API at ``stub`` again."""
+        t = self.thread
+        assert t is not None
+        t.wait = spec
+        t.resume = (0, esp, stub, spec)
+        self.cpu.stop()
+
+    def wait_here(self, spec: WaitSpec) -> int:
+        """Wait from Python code (a modal loop inside an API) while other guest threads run; returns the
+        wait result."""
+        r = spec.poll(self.thread)  # type: ignore[arg-type]
+        if r is not None:
+            return r
+        return self._nested_wait(spec)
 
     # ---- nested guest calls ------------------------------------------------------------------
     def call(self, addr: int, *args: int) -> int:
@@ -331,13 +380,26 @@ class Machine:
                      and not t.done and not t.suspended]
         if extra is not None and extra.deadline is not None:
             deadlines.append(extra.deadline)
-        if not deadlines:
+        if self.timeline_due is not None:
+            deadlines.append(self.timeline_due)
+        for src in self.idle_sources:
+            d = src()
+            if d is not None:
+                deadlines.append(d)
+        target = min(deadlines) if deadlines else None
+        if target is None and not self.opts.interactive:
             raise EmulatorStop("deadlock: every guest thread is waiting forever",
                                report=self.thread_report())
-        delay = min(deadlines) - time.monotonic()
-        if delay > 0:
-            time.sleep(min(delay, 0.05))
+        if self.det and target is not None:
+            self.clock.idle_until(target)
+        else:
+            delay = 0.05 if target is None else min(0.05, target - self.clock.now())
+            if delay > 0:
+                self.host_wake.wait(delay)
+            self.host_wake.clear()
         self.update_clock()
+        if self.timeline_due is not None and self.clock.now() >= self.timeline_due:
+            self.on_timeline()
 
     def _slice(self, t: Thread, nested: bool = False) -> None:
         """Run thread ``t`` for one slice (until it blocks, ends, yields or its quantum expires)."""
@@ -376,6 +438,8 @@ class Machine:
         try:
             from . import seh  # noqa: PLC0415
             err = self.cpu.run(eip, RET_TRAP, count)
+            if count and self.det:
+                self.clock.advance(count / VIRTUAL_IPS)
             if err != UC_ERR_OK or self._intr is not None:
                 seh.raise_from_fault(self, err)
         except ThreadExit as e:
@@ -507,8 +571,9 @@ class Machine:
                 self.update_clock()
 
         self.update_clock()
-        ck = threading.Thread(target=clock, name="exeplay-clock", daemon=True)
-        ck.start()
+        if not self.det:
+            ck = threading.Thread(target=clock, name="exeplay-clock", daemon=True)
+            ck.start()
         th.start()
         deadline = None if not self.opts.timeout else time.monotonic() + self.opts.timeout
         try:

@@ -8,10 +8,10 @@ Nothing ever stops Unicorn from another host thread.
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
+from . import clock
 from .objects import Waitable
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ INFINITE = 0xFFFFFFFF
 
 @dataclass
 class WaitSpec:
-    """What a blocked thread waits for: objects (any or all) and/or a deadline (host monotonic seconds)."""
+    """What a blocked thread waits for: objects (any or all) and/or a deadline (guest seconds, ``clock.now()``)."""
 
     objects: list[Waitable] = field(default_factory=list)
     wait_all: bool = False
@@ -46,7 +46,7 @@ class WaitSpec:
                 for i, o in enumerate(objs):
                     if o.ready(t):
                         return (WAIT_ABANDONED_0 if o.take(t) else WAIT_OBJECT_0) + i
-        if self.deadline is not None and time.monotonic() >= self.deadline:
+        if self.deadline is not None and clock.now() >= self.deadline:
             return WAIT_TIMEOUT
         return None
 
@@ -54,9 +54,10 @@ class WaitSpec:
 class Block(Exception):
     """Raised by an API implementation to block the calling thread until ``spec`` is satisfied."""
 
-    def __init__(self, spec: WaitSpec) -> None:
+    def __init__(self, spec: WaitSpec, retry: bool = False) -> None:
         super().__init__("block")
         self.spec = spec
+        self.retry = retry  # on wake-up, call the API again instead of returning spec.result(...)
 
 
 class Yield(Exception):

@@ -1,7 +1,7 @@
 """kernel32: synchronisation — events, mutexes, semaphores, critical sections, waits and Sleep."""
 from __future__ import annotations
 
-import time
+from .. import clock
 from typing import TYPE_CHECKING
 
 from ..api import BOOL, DWORD, HANDLE, LONG, LPCSTR, LPCWSTR, PTR, stdcall
@@ -27,7 +27,7 @@ def waitable(m: "Machine", h: int) -> Waitable | None:
 
 def wait(m: "Machine", objs: list[Waitable], wait_all: bool, timeout: int) -> int:
     """Wait for objects: returns the result now, or raises Block to suspend the calling thread."""
-    spec = WaitSpec(objs, wait_all, None if timeout == INFINITE else time.monotonic() + timeout / 1000)
+    spec = WaitSpec(objs, wait_all, None if timeout == INFINITE else clock.now() + timeout / 1000)
     assert m.thread is not None
     r = spec.poll(m.thread)
     if r is not None:
@@ -82,7 +82,7 @@ def Sleep(m: "Machine", dwMilliseconds: DWORD) -> None:
     """Suspend the thread; Sleep(0) yields to other ready threads."""
     if dwMilliseconds == 0:
         raise Yield(0)
-    deadline = None if dwMilliseconds == INFINITE else time.monotonic() + dwMilliseconds / 1000
+    deadline = None if dwMilliseconds == INFINITE else clock.now() + dwMilliseconds / 1000
     raise Block(WaitSpec([], False, deadline, result=lambda r: 0))
 
 

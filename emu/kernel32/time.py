@@ -6,6 +6,7 @@ import struct
 import time as _time
 from typing import TYPE_CHECKING
 
+from .. import clock
 from ..api import BOOL, DWORD, PTR, stdcall
 
 if TYPE_CHECKING:
@@ -16,11 +17,13 @@ QPC_FREQ = 10_000_000
 
 
 def now_filetime(m: "Machine") -> int:
-    return int((_time.time() + EPOCH_DELTA) * 10_000_000)
+    return int((clock.current().unix() + EPOCH_DELTA) * 10_000_000)
 
 
-def _local_offset() -> int:
-    """Local time offset from UTC in seconds (host time zone)."""
+def local_offset() -> int:
+    """Local time offset from UTC in seconds (host time zone; UTC in deterministic runs)."""
+    if clock.current().deterministic:
+        return 0
     return int(_dt.datetime.now().astimezone().utcoffset().total_seconds())  # type: ignore[union-attr]
 
 
@@ -61,7 +64,7 @@ def GetSystemTime(m: "Machine", lpSystemTime: PTR) -> None:
 @stdcall("kernel32")
 def GetLocalTime(m: "Machine", lpSystemTime: PTR) -> None:
     """Current local time as SYSTEMTIME."""
-    m.mem.write(lpSystemTime, ft_to_systemtime(now_filetime(m) + _local_offset() * 10_000_000))
+    m.mem.write(lpSystemTime, ft_to_systemtime(now_filetime(m) + local_offset() * 10_000_000))
 
 
 @stdcall("kernel32")
@@ -89,14 +92,14 @@ def SystemTimeToFileTime(m: "Machine", lpSystemTime: PTR, lpFileTime: PTR) -> BO
 @stdcall("kernel32")
 def FileTimeToLocalFileTime(m: "Machine", lpFileTime: PTR, lpLocalFileTime: PTR) -> BOOL:
     """UTC FILETIME to local."""
-    m.mem.w64(lpLocalFileTime, m.mem.u64(lpFileTime) + _local_offset() * 10_000_000)
+    m.mem.w64(lpLocalFileTime, m.mem.u64(lpFileTime) + local_offset() * 10_000_000)
     return 1
 
 
 @stdcall("kernel32")
 def LocalFileTimeToFileTime(m: "Machine", lpLocalFileTime: PTR, lpFileTime: PTR) -> BOOL:
     """Local FILETIME to UTC."""
-    m.mem.w64(lpFileTime, m.mem.u64(lpLocalFileTime) - _local_offset() * 10_000_000)
+    m.mem.w64(lpFileTime, m.mem.u64(lpLocalFileTime) - local_offset() * 10_000_000)
     return 1
 
 
@@ -137,7 +140,7 @@ def DosDateTimeToFileTime(m: "Machine", wFatDate: DWORD, wFatTime: DWORD, lpFile
 @stdcall("kernel32")
 def QueryPerformanceCounter(m: "Machine", lpPerformanceCount: PTR) -> BOOL:
     """A 10 MHz counter."""
-    m.mem.w64(lpPerformanceCount, int((_time.monotonic() - m.started) * QPC_FREQ) + QPC_FREQ)
+    m.mem.w64(lpPerformanceCount, int(clock.now() * QPC_FREQ) + QPC_FREQ)
     return 1
 
 
@@ -151,7 +154,7 @@ def QueryPerformanceFrequency(m: "Machine", lpFrequency: PTR) -> BOOL:
 @stdcall("kernel32")
 def GetTimeZoneInformation(m: "Machine", lpTimeZoneInformation: PTR) -> DWORD:
     """The host's current offset as a zone without daylight saving (TIME_ZONE_ID_UNKNOWN)."""
-    bias = -_local_offset() // 60
+    bias = -local_offset() // 60
     buf = bytearray(172)
     struct.pack_into("<i", buf, 0, bias)
     name = "Local Time".encode("utf-16-le")
@@ -165,8 +168,8 @@ def GetTimeZoneInformation(m: "Machine", lpTimeZoneInformation: PTR) -> DWORD:
 def GetProcessTimes(m: "Machine", hProcess: PTR, lpCreationTime: PTR, lpExitTime: PTR, lpKernelTime: PTR,
                     lpUserTime: PTR) -> BOOL:
     """Creation time and the host CPU time used so far."""
-    t = _time.process_time()
-    m.mem.w64(lpCreationTime, int((m.started - _time.monotonic() + _time.time() + EPOCH_DELTA) * 10_000_000))
+    t = clock.now() if clock.current().deterministic else _time.process_time()
+    m.mem.w64(lpCreationTime, int((clock.current().unix() - clock.now() + EPOCH_DELTA) * 10_000_000))
     m.mem.w64(lpExitTime, 0)
     m.mem.w64(lpKernelTime, 0)
     m.mem.w64(lpUserTime, int(t * 10_000_000))

@@ -1,7 +1,7 @@
 """msvcrt: process-level odds and ends — _getpid, _sleep, system()."""
 from __future__ import annotations
 
-import time
+from .. import clock
 from typing import TYPE_CHECKING
 
 from ..api import INT, LPCSTR, LPCWSTR, PTR, UINT, cdecl
@@ -24,7 +24,7 @@ def _getpid(m: "Machine") -> INT:
 def _sleep(m: "Machine", duration: UINT) -> None:
     """Suspend the calling thread for duration milliseconds."""
     if duration:
-        raise Block(WaitSpec([], False, time.monotonic() + duration / 1000, result=lambda r: 0))
+        raise Block(WaitSpec([], False, clock.now() + duration / 1000, result=lambda r: 0))
 
 
 def _system(m: "Machine", command: str | int | None) -> int:

@@ -6,6 +6,7 @@ import calendar
 import time as _t
 from typing import TYPE_CHECKING
 
+from .. import clock as gclock
 from ..api import INT, PTR, QWORD, UINT, cdecl
 from .convert import double_native, double_result
 from .crt import EINVAL, TD_ASCTIME, TD_TM, TD_WASCTIME, set_errno, tdata
@@ -34,7 +35,7 @@ def _s32(v: int) -> int:
 @cdecl(D, name="time")
 def time_(m: "Machine", timer: PTR) -> INT:
     """Seconds since 1970-01-01 UTC (also stored in *timer)."""
-    t = int(_t.time())
+    t = int(gclock.current().unix())
     if timer:
         m.mem.w32(timer, t)
     return t
@@ -49,7 +50,7 @@ def _time32(m: "Machine", timer: PTR) -> INT:
 @cdecl(D)
 def _time64(m: "Machine", timer: PTR) -> QWORD:
     """64-bit time."""
-    t = int(_t.time())
+    t = int(gclock.current().unix())
     if timer:
         m.mem.w64(timer, t)
     return t
@@ -58,11 +59,11 @@ def _time64(m: "Machine", timer: PTR) -> QWORD:
 @cdecl(D)
 def clock(m: "Machine") -> INT:
     """Milliseconds since the process started (CLOCKS_PER_SEC is 1000)."""
-    return int((_t.monotonic() - m.started) * 1000)
+    return int(gclock.now() * 1000)
 
 
 def _ftime_impl(m: "Machine", buf: int, is64: bool) -> None:
-    now = _t.time()
+    now = gclock.current().unix()
     t = int(now)
     ms = int((now - t) * 1000)
     lt = _t.localtime(t)
@@ -383,28 +384,28 @@ def wcsftime(m: "Machine", strDest: PTR, maxsize: UINT, format: PTR, timeptr: PT
 @cdecl(D)
 def _strdate(m: "Machine", datestr: PTR) -> PTR:
     """Local date as "mm/dd/yy"."""
-    m.mem.write(datestr, _t.strftime("%m/%d/%y").encode() + b"\0")
+    m.mem.write(datestr, _t.strftime("%m/%d/%y", _t.localtime(gclock.current().unix())).encode() + b"\0")
     return datestr
 
 
 @cdecl(D)
 def _strtime(m: "Machine", timestr: PTR) -> PTR:
     """Local time as "hh:mm:ss"."""
-    m.mem.write(timestr, _t.strftime("%H:%M:%S").encode() + b"\0")
+    m.mem.write(timestr, _t.strftime("%H:%M:%S", _t.localtime(gclock.current().unix())).encode() + b"\0")
     return timestr
 
 
 @cdecl(D)
 def _wstrdate(m: "Machine", datestr: PTR) -> PTR:
     """Wide _strdate."""
-    m.mem.write_wstr(datestr, _t.strftime("%m/%d/%y"))
+    m.mem.write_wstr(datestr, _t.strftime("%m/%d/%y", _t.localtime(gclock.current().unix())))
     return datestr
 
 
 @cdecl(D)
 def _wstrtime(m: "Machine", timestr: PTR) -> PTR:
     """Wide _strtime."""
-    m.mem.write_wstr(timestr, _t.strftime("%H:%M:%S"))
+    m.mem.write_wstr(timestr, _t.strftime("%H:%M:%S", _t.localtime(gclock.current().unix())))
     return timestr
 
 

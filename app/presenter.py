@@ -190,7 +190,8 @@ class Presenter:
                 sdl2.SDL_GL_SetAttribute(sdl2.SDL_GL_CONTEXT_MINOR_VERSION, 3)
                 sdl2.SDL_GL_SetAttribute(sdl2.SDL_GL_CONTEXT_PROFILE_MASK, sdl2.SDL_GL_CONTEXT_PROFILE_CORE)
             self._window = sdl2.SDL_CreateWindow(title.encode("utf-8"), sdl2.SDL_WINDOWPOS_CENTERED,
-                                                 sdl2.SDL_WINDOWPOS_CENTERED, fw * self.scale, fh * self.scale,
+                                                 sdl2.SDL_WINDOWPOS_CENTERED, max(1, fw * self.scale),
+                                                 max(1, fh * self.scale),
                                                  flags)
             if self._window:
                 self._ctx = sdl2.SDL_GL_CreateContext(self._window)

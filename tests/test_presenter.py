@@ -28,7 +28,10 @@ from gdi.hostevent import (
     Text,
 )
 
-presenter = pytest.importorskip("app.presenter", reason="pysdl2 / PyOpenGL not installed")
+try:
+    from app import presenter
+except Exception as e:  # noqa: BLE001 - no pysdl2/PyOpenGL, or no GL/EGL library for PyOpenGL to load
+    pytest.skip(f"presenter unavailable: {type(e).__name__}: {e}", allow_module_level=True)
 sdl2 = presenter.sdl2
 Presenter = presenter.Presenter
 fit_rect = presenter.fit_rect

@@ -20,6 +20,15 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--data-dir", default=None, help="host folder for the program's private C: drive")
     r.add_argument("--expose", action="append", default=[], metavar="DIR",
                    help="make a host folder visible to the program (as F:, G:, ...)")
+    r.add_argument("--deterministic", action="store_true",
+                   help="guest time follows guest progress, not the wall clock: identical runs give identical frames")
+    r.add_argument("--input", metavar="FILE", help="feed a script of timed input events (see app/session.py)")
+    r.add_argument("--screenshot-at", action="append", default=[], metavar="T:PATH",
+                   help="save the screen as a PNG at guest time T (milliseconds); repeatable")
+    r.add_argument("--exit-after", type=float, metavar="T", help="end the program at guest time T (milliseconds)")
+    r.add_argument("--scale", type=int, default=None, metavar="N", help="window scale factor")
+    r.add_argument("--fullscreen", action="store_true", help="start in fullscreen (Alt+Enter toggles)")
+    r.add_argument("--screen", default="800x600", metavar="WxH", help="guest screen size (default 800x600)")
     r.add_argument("program")
     r.add_argument("args", nargs=argparse.REMAINDER)
     i = sub.add_parser("info", help="describe a program and which of its imports are implemented")
@@ -40,18 +49,40 @@ def cmd_run(a: argparse.Namespace) -> int:
     from emu.process import LoadError  # noqa: PLC0415
     if not os.path.isfile(a.program):
         return _fail(f"error: no such file: {a.program}")
+    from app.session import ScriptError, Session, parse_script, parse_shot  # noqa: PLC0415
     register_all()
+    try:
+        shots = [parse_shot(s) for s in a.screenshot_at]
+        inputs = []
+        if a.input:
+            with open(a.input, encoding="utf-8") as f:
+                inputs = parse_script(f.read())
+        sw, _, sh = a.screen.lower().partition("x")
+        screen = (int(sw), int(sh))
+    except (ScriptError, OSError, ValueError) as e:
+        return _fail(f"error: {e}")
+    if a.deterministic:
+        os.environ["TZ"] = "UTC"
+        import time  # noqa: PLC0415
+        time.tzset()
     opts = Options(trace=a.trace, unimplemented=a.unimplemented, timeout=a.timeout, data_dir=a.data_dir,
-                   expose=a.expose)
+                   expose=a.expose, deterministic=a.deterministic)
     m = Machine(opts)
+    m.state["screen_size"] = screen
     try:
         m.load(a.program, list(a.args))
     except (BadImage, LoadError) as e:
         return _fail(f"error: {e}")
     except Exception as e:  # noqa: BLE001 - an emulator bug: one line, not a traceback
         return _internal(e, None)
+    Session(m, inputs, shots, a.exit_after)
+    ui = None
+    if not a.headless and _is_gui(a.program):
+        ui = _open_presenter(m, a)
+        if ui is not None:
+            m.opts.interactive = True
     try:
-        return m.run()
+        return m.run(ui=ui)
     except GuestCrash as e:
         sys.stderr.write(f"exeplay: guest crashed: {e.report}\n")
         return e.code & 0xFF or 1
@@ -64,6 +95,39 @@ def cmd_run(a: argparse.Namespace) -> int:
         return _fail("interrupted", 130)
     except Exception as e:  # noqa: BLE001 - an emulator bug: one line, not a traceback
         return _internal(e, m)
+
+
+def _is_gui(path: str) -> bool:
+    """Whether the PE asks for the Windows GUI subsystem."""
+    import struct  # noqa: PLC0415
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+        off = struct.unpack_from("<I", head, 0x3C)[0]
+        return struct.unpack_from("<H", head, off + 24 + 68)[0] == 2
+    except (OSError, struct.error):
+        return False
+
+
+def _open_presenter(m: object, a: argparse.Namespace) -> object | None:
+    """A presenter window step function, or None (with a note) when no window can be opened."""
+    try:
+        from app.presenter import Presenter  # noqa: PLC0415
+        from gdi import desktop  # noqa: PLC0415
+        from gdi.input import post_host_event  # noqa: PLC0415
+
+        def frame() -> tuple[object, int]:
+            return desktop.compose(m), desktop.frame_version(m)  # type: ignore[arg-type]
+
+        p = Presenter(frame, lambda ev: post_host_event(m, ev), os.path.basename(a.program),  # type: ignore[arg-type]
+                      scale=a.scale, fullscreen=a.fullscreen)
+    except Exception as e:  # noqa: BLE001 - no display: run headless instead
+        sys.stderr.write(f"exeplay: no window ({type(e).__name__}: {e}); running headless\n")
+        return None
+
+    def step() -> None:
+        p.step()
+    return step
 
 
 def _internal(e: Exception, m: object | None) -> int:

@@ -543,8 +543,9 @@ class Machine:
         heap.heaps(self)
 
     # ---- running -----------------------------------------------------------------------------
-    def run(self) -> int:
+    def run(self, ui: Any = None) -> int:
         """Run the loaded program to completion on the CPU thread; returns the exit code.
+        ``ui()`` (a presenter step) is called repeatedly on this thread while the guest runs.
         Raises GuestCrash or EmulatorStop."""
         result: dict[str, Any] = {}
 
@@ -578,7 +579,10 @@ class Machine:
         deadline = None if not self.opts.timeout else time.monotonic() + self.opts.timeout
         try:
             while th.is_alive():
-                th.join(0.1 if deadline is None else max(0.0, min(0.1, deadline - time.monotonic())))
+                if ui is not None:
+                    ui()
+                else:
+                    th.join(0.1 if deadline is None else max(0.0, min(0.1, deadline - time.monotonic())))
                 if deadline is not None and time.monotonic() >= deadline and th.is_alive():
                     # Terminating, not resuming: stopping from this thread is acceptable here.
                     self._stop_reason = EmulatorStop(f"timeout: the program ran longer than {self.opts.timeout:g} s",

@@ -10,4 +10,28 @@ def register_all() -> None:
     if _done:
         return
     _done = True
-    from . import user32_text  # noqa: F401, PLC0415
+    from . import (  # noqa: F401, PLC0415
+        comctl32,
+        controls_button,
+        controls_edit,
+        controls_listbox,
+        controls_scroll,
+        controls_static,
+        cursor,
+        dc,
+        defwnd,
+        desktop,
+        dialog,
+        font,
+        gdiobj,
+        input,
+        menu,
+        message,
+        msgbox,
+        nonclient,
+        resource_ui,
+        syscolor,
+        text,
+        user32_text,
+        window,
+    )

@@ -1,0 +1,119 @@
+"""The guest's screen: its size and depth, the desktop background, and composing the frame a presenter
+shows or a screenshot saves (desktop, then every visible top-level window bottom-up; ``overlays`` such as
+DirectDraw's primary surface can register themselves to draw last).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+import numpy as np
+
+from emu.api import INT, stdcall
+
+from .surface import Surface, colorref_to_px
+
+if TYPE_CHECKING:
+    from emu.machine import Machine
+
+DEFAULT_SIZE = (800, 600)
+
+
+@dataclass
+class Screen:
+    width: int
+    height: int
+    bpp: int
+    surface: Surface
+    overlays: list[Callable[[np.ndarray], None]] = field(default_factory=list)
+    version: int = 0
+
+
+def configure(m: "Machine", width: int, height: int, bpp: int = 32) -> Screen:
+    """Set the guest screen size (before the program starts, or on a display mode change)."""
+    from . import syscolor  # noqa: PLC0415
+    s = Surface(width, height)
+    s.px[:] = colorref_to_px(syscolor.get(m, 1))  # COLOR_BACKGROUND
+    scr = Screen(width, height, bpp, s)
+    old = m.state.get("screen")
+    if old is not None:
+        scr.overlays = old.overlays
+    m.state["screen"] = scr
+    return scr
+
+
+def screen(m: "Machine") -> Screen:
+    scr = m.state.get("screen")
+    if scr is None:
+        w, h = m.state.get("screen_size", DEFAULT_SIZE)
+        scr = configure(m, w, h)
+    return scr
+
+
+def frame_version(m: "Machine") -> int:
+    """Changes whenever something on screen may have changed."""
+    from . import window as wm  # noqa: PLC0415
+    st = wm.state(m)
+    v = st.frame_version + screen(m).surface.version
+    for t in st.tops:
+        if t.surface is not None:
+            v += t.surface.version
+    return v
+
+
+def compose(m: "Machine") -> np.ndarray:
+    """The whole screen as a (height, width) uint32 array of 0x00RRGGBB pixels."""
+    from . import window as wm  # noqa: PLC0415
+    scr = screen(m)
+    frame = scr.surface.px.copy()
+    H, W = frame.shape
+    for t in reversed(wm.state(m).tops):
+        if not t.visible or t.minimized or t.surface is None or t.destroyed:
+            continue
+        x0, y0 = t.rect[0], t.rect[1]
+        sx0, sy0 = max(0, -x0), max(0, -y0)
+        dx0, dy0 = max(0, x0), max(0, y0)
+        w = min(t.surface.width - sx0, W - dx0)
+        h = min(t.surface.height - sy0, H - dy0)
+        if w > 0 and h > 0:
+            t.surface.pull()
+            frame[dy0:dy0 + h, dx0:dx0 + w] = t.surface.px[sy0:sy0 + h, sx0:sx0 + w]
+    for ov in scr.overlays:
+        ov(frame)
+    return frame
+
+
+def save_png(m: "Machine", path: str) -> None:
+    """Write the composed screen to ``path`` as a PNG."""
+    from PIL import Image  # noqa: PLC0415
+    frame = compose(m)
+    rgb = np.empty(frame.shape + (3,), dtype=np.uint8)
+    rgb[..., 0] = (frame >> 16) & 0xFF
+    rgb[..., 1] = (frame >> 8) & 0xFF
+    rgb[..., 2] = frame & 0xFF
+    Image.fromarray(rgb, "RGB").save(path, optimize=False)
+
+
+# GetSystemMetrics indices
+_METRICS: dict[int, Any] = {
+    2: 16, 3: 16, 4: 19, 5: 1, 6: 1, 7: 3, 8: 3, 9: 16, 10: 16, 11: 32, 12: 32, 13: 32, 14: 32, 15: 19,
+    19: 1, 20: 16, 21: 16, 22: 0, 23: 0, 28: 112, 29: 27, 30: 18, 31: 18, 32: 4, 33: 4, 34: 112, 35: 27,
+    36: 4, 37: 4, 38: 75, 39: 75, 40: 0, 41: 0, 42: 0, 43: 3, 44: 0, 45: 2, 46: 2, 47: 0, 48: 0,
+    49: 16, 50: 16, 51: 13, 52: 15, 53: 12, 54: 15, 55: 18, 56: 18, 57: 160, 58: 24, 59: 0, 60: 0, 63: 3,
+    67: 0, 68: 4, 69: 4, 70: 0, 71: 13, 72: 15, 73: 0, 74: 0, 75: 1, 80: 1, 83: 1, 86: 0, 87: 0,
+}
+
+
+@stdcall("user32")
+def GetSystemMetrics(m: "Machine", nIndex: INT) -> INT:
+    """Screen size, frame and caption sizes, mouse presence (Windows 9x values at 96 dpi)."""
+    scr = screen(m)
+    if nIndex in (0, 16, 61, 78):  # CXSCREEN, CXFULLSCREEN, CXMAXIMIZED-ish, CXVIRTUALSCREEN
+        return scr.width if nIndex != 16 else scr.width
+    if nIndex in (1, 17, 62, 79):
+        return scr.height if nIndex != 17 else scr.height - 19
+    if nIndex in (76, 77):  # XVIRTUALSCREEN, YVIRTUALSCREEN
+        return 0
+    if nIndex == 61:
+        return scr.width + 8
+    return _METRICS.get(nIndex, 0)

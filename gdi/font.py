@@ -116,6 +116,8 @@ class TTFile:
     break_char: int
     fixed: bool
     symbol: bool
+    unicode_ranges: tuple[int, int, int, int] = (0, 0, 0, 0)  # OS/2 ulUnicodeRange1-4 (FONTSIGNATURE fsUsb)
+    codepage_ranges: tuple[int, int] = (1, 0)  # OS/2 ulCodePageRange1-2 (fsCsb)
 
 
 @dataclass
@@ -156,8 +158,11 @@ def _load_tt(name: str) -> TTFile:
     ul_pos, ul_size, fixed = struct.unpack_from(">hhI", post, 8)
     symbol = any(c.platform_id == 3 and c.encoding_id == 0 for c in _ft_face(name, 0).charmaps)
     extra = max(0, gap - ((win_a + win_d) - (asc - desc)))
+    ur = struct.unpack_from(">4I", os2, 42)
+    cpr = struct.unpack_from(">2I", os2, 78) if os2_version >= 1 else ((1 << 31) if symbol else 1, 0)
     return TTFile(name, upem, win_a, win_d, extra, avg, weight, bool(fs_sel & 1), xmax - xmin, ul_pos,
-                  ul_size, strike_pos, strike_size, first, last, default_ch, break_ch or 0x20, bool(fixed), symbol)
+                  ul_size, strike_pos, strike_size, first, last, default_ch, break_ch or 0x20, bool(fixed), symbol,
+                  ur, cpr)
 
 
 _AVG_WEIGHTS = dict(zip("abcdefghijklmnopqrstuvwxyz ", (64, 14, 27, 35, 100, 20, 14, 42, 63, 3, 6, 35, 20, 56, 56,

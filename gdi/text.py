@@ -25,6 +25,7 @@ from .dc import DC, MM_TEXT, OPAQUE, get_dc
 from .font import Realized
 from .gdiobj import Font
 from .region import Rect, rect_intersect
+from .surface import colorref_to_px
 
 if TYPE_CHECKING:
     from emu.machine import Machine
@@ -1060,3 +1061,218 @@ def DrawTextExW(m: Machine, hdc: HANDLE, lpchText: PTR, cchText: INT, lprc: PTR,
         m.mem.write_wstr(lpchText, t)
 
     return _drawtext_api(m, hdc, s, lprc, format, p[0], p[1], back, lpdtp)
+
+
+# ---- font enumeration ---------------------------------------------------------------------------
+_SCRIPTS = {fontmod.ANSI_CHARSET: "Western", fontmod.SYMBOL_CHARSET: "Symbol", fontmod.OEM_CHARSET: "OEM/DOS"}
+NTM_ITALIC, NTM_BOLD, NTM_REGULAR = 0x1, 0x20, 0x40
+OUT_STRING_PRECIS, OUT_STROKE_PRECIS, CLIP_STROKE_PRECIS, DRAFT_QUALITY, PROOF_QUALITY = 1, 3, 2, 1, 2
+
+
+class _Entry:
+    """One enumerated face/size/style: its LOGFONT, realised metrics and NEWTEXTMETRIC extras."""
+
+    def __init__(self, fam: fontmod.Family, lf: Font, r: Realized, style: str, ntm: tuple[int, int, int, int],
+                 sig: tuple[int, ...]) -> None:
+        self.fam, self.lf, self.r, self.style, self.ntm, self.sig = fam, lf, r, style, ntm, sig
+
+    @property
+    def font_type(self) -> int:
+        return fontmod.TRUETYPE_FONTTYPE if self.fam.truetype else fontmod.RASTER_FONTTYPE
+
+
+def _entries(m: Machine, fam: fontmod.Family) -> list[_Entry]:
+    out: list[_Entry] = []
+    if not fam.truetype:
+        for st in fam.strikes:
+            lf = Font(height=st.height, width=st.avg_width, weight=st.weight, charset=fam.charset,
+                      out_precision=OUT_STRING_PRECIS, clip_precision=CLIP_STROKE_PRECIS, quality=DRAFT_QUALITY,
+                      pitch_family=fam.pitch_family, face=fam.name)
+            r = fontmod.realize(m, lf)
+            style = "Bold" if st.weight >= 600 else "Regular"
+            out.append(_Entry(fam, lf, r, style, (0, 0, 0, 0), (0, 0, 0, 0, 1, 0)))
+        return out
+    for (bold, italic), tf in sorted(fam.styles.items()):
+        lf = Font(height=16, weight=700 if bold else 400, italic=italic, charset=fam.charset,
+                  out_precision=OUT_STROKE_PRECIS, clip_precision=CLIP_STROKE_PRECIS, quality=PROOF_QUALITY,
+                  pitch_family=fam.pitch_family, face=fam.name)
+        r = fontmod.realize(m, lf)
+        lf.width = r.ave_width
+        lf.height = r.height
+        style = ("Bold " if bold else "") + ("Italic" if italic else "")
+        style = style.strip() or "Regular"
+        flags = (NTM_BOLD if bold else 0) | (NTM_ITALIC if italic else 0) | (0 if bold or italic else NTM_REGULAR)
+        out.append(_Entry(fam, lf, r, style, (flags, tf.upem, tf.win_ascent + tf.win_descent, tf.avg_width),
+                          tf.unicode_ranges + tf.codepage_ranges))
+    return out
+
+
+def _enum_bytes(m: Machine, e: _Entry, wide: bool) -> tuple[bytes, bytes]:
+    """ENUMLOGFONTEX and NEWTEXTMETRICEX for an entry."""
+    full = e.fam.name if e.style == "Regular" or not e.fam.truetype else f"{e.fam.name} {e.style}"
+    script = _SCRIPTS.get(e.fam.charset, "")
+    if wide:
+        lf = pack_logfont(m, e.lf, True) + b"".join(
+            t[:n - 1].encode("utf-16-le").ljust(2 * n, b"\0") for t, n in ((full, 64), (e.style, 32), (script, 32)))
+    else:
+        lf = pack_logfont(m, e.lf, False) + b"".join(
+            t.encode(m.ansi, "replace")[:n - 1].ljust(n, b"\0") for t, n in ((full, 64), (e.style, 32), (script, 32)))
+    tm = pack_textmetric(e.r, wide) + struct.pack("<4I", *e.ntm) + struct.pack("<6I", *e.sig)
+    return lf, tm
+
+
+def _enum(m: Machine, proc: int, lparam: int, entries: list[_Entry], wide: bool) -> int:
+    if not proc:
+        return 0
+    from emu.kernel32.heap import process_heap
+    heap = process_heap(m)
+    ret = 1
+    for e in entries:
+        lf, tm = _enum_bytes(m, e, wide)
+        plf = heap.alloc(len(lf) + len(tm) + 8, True)
+        ptm = plf + ((len(lf) + 3) & ~3)
+        try:
+            m.mem.write(plf, lf)
+            m.mem.write(ptm, tm)
+            ret = m.call(proc, plf, ptm, e.font_type, lparam)
+        finally:
+            heap.free(plf)
+        if ret == 0:
+            break
+    return ret
+
+
+def _family_list(name: str | None, charset: int = fontmod.DEFAULT_CHARSET) -> list[fontmod.Family]:
+    fams = list(fontmod.families().values())
+    if charset != fontmod.DEFAULT_CHARSET:
+        fams = [f for f in fams if f.charset == charset]
+    if name:
+        fams = [f for f in fams if f.name.lower() == name.lower()]
+    return fams
+
+
+def _enum_families(m: Machine, name: str | int | None, proc: int, lparam: int, wide: bool,
+                   charset: int = fontmod.DEFAULT_CHARSET) -> int:
+    face = name if isinstance(name, str) else None
+    entries: list[_Entry] = []
+    for fam in _family_list(face, charset):
+        es = _entries(m, fam)
+        entries.extend(es if face else es[:1])
+    return _enum(m, proc, lparam, entries, wide)
+
+
+@stdcall("gdi32")
+def EnumFontFamiliesA(m: Machine, hdc: HANDLE, lpLogfont: LPCSTR, lpProc: PTR, lParam: DWORD) -> INT:
+    """Call ``lpProc`` for each typeface (NULL name) or each size/style of one typeface."""
+    return _enum_families(m, lpLogfont, lpProc, lParam, False)
+
+
+@stdcall("gdi32")
+def EnumFontFamiliesW(m: Machine, hdc: HANDLE, lpLogfont: LPCWSTR, lpProc: PTR, lParam: DWORD) -> INT:
+    """Call ``lpProc`` for each typeface (NULL name) or each size/style of one typeface."""
+    return _enum_families(m, lpLogfont, lpProc, lParam, True)
+
+
+@stdcall("gdi32")
+def EnumFontsA(m: Machine, hdc: HANDLE, lpLogfont: LPCSTR, lpProc: PTR, lParam: DWORD) -> INT:
+    """Call ``lpProc`` for one font of each typeface (NULL name) or each font of one typeface."""
+    return _enum_families(m, lpLogfont, lpProc, lParam, False)
+
+
+@stdcall("gdi32")
+def EnumFontsW(m: Machine, hdc: HANDLE, lpLogfont: LPCWSTR, lpProc: PTR, lParam: DWORD) -> INT:
+    """Call ``lpProc`` for one font of each typeface (NULL name) or each font of one typeface."""
+    return _enum_families(m, lpLogfont, lpProc, lParam, True)
+
+
+@stdcall("gdi32")
+def EnumFontFamiliesExA(m: Machine, hdc: HANDLE, lpLogfont: PTR, lpProc: PTR, lParam: DWORD, dwFlags: DWORD) -> INT:
+    """Enumerate typefaces matching a LOGFONT's charset and face name (empty: one entry per typeface)."""
+    if not lpLogfont:
+        return 0
+    lf = read_logfont(m, lpLogfont, False)
+    return _enum_families(m, lf.face or None, lpProc, lParam, False, lf.charset)
+
+
+@stdcall("gdi32")
+def EnumFontFamiliesExW(m: Machine, hdc: HANDLE, lpLogfont: PTR, lpProc: PTR, lParam: DWORD, dwFlags: DWORD) -> INT:
+    """Enumerate typefaces matching a LOGFONT's charset and face name (empty: one entry per typeface)."""
+    if not lpLogfont:
+        return 0
+    lf = read_logfont(m, lpLogfont, True)
+    return _enum_families(m, lf.face or None, lpProc, lParam, True, lf.charset)
+
+
+# ---- GrayString -----------------------------------------------------------------------------------
+def _gray(m: Machine, hdc: int, hbr: int, proc: int, data: int, count: int, x: int, y: int, w: int, h: int,
+          wide: bool) -> int:
+    dc = get_dc(m, hdc)
+    if dc is None:
+        return 0
+    from . import dc as dcmod
+    from . import syscolor
+    from .surface import Surface
+    s = ""
+    if not proc or (w == 0 or h == 0):
+        if count == 0:
+            s = m.mem.wstr(data) if wide else decode_a(dc, m, m.mem.cstr_bytes(data))
+        else:
+            s = _read_w(m, data, count) if wide else _read_a(m, dc, data, count)
+        if count == 0:
+            count = len(s)
+    if w == 0 or h == 0:
+        tw, th = text_extent(dc, s)
+        w, h = w or tw, h or th
+    if w <= 0 or h <= 0:
+        return 1
+    # draw black on white into a private memory DC, then paint its ink in the brush colour through a 50% pattern
+    surf = Surface(w, h)
+    surf.px[:] = 0xFFFFFF
+    bm = gdiobj.Bitmap(width=w, height=h, bpp=1, surface=surf)
+    t = gdiobj.table(m)
+    t.add(bm)
+    mdc = dcmod.new_memory_dc(m)
+    dcmod.select_bitmap(mdc, bm)
+    mdc.font, mdc.text_color, mdc.bk_color, mdc.bk_mode = dc.font, 0, 0xFFFFFF, 1
+    try:
+        if proc:
+            if not m.call(proc, mdc.handle, data, count):
+                return 0
+        else:
+            text_out(mdc, 0, 0, s)
+    finally:
+        mdc.bitmap = None
+        bm.selected_in = None
+        t.delete(mdc.handle)
+        t.delete(bm.handle)
+    ink = surf.px != 0xFFFFFF
+    yy, xx = np.indices(ink.shape)
+    ink &= ((yy + xx) & 1) == 0
+    brush = t.get(hbr, gdiobj.Brush) if hbr else None
+    color = dc.brush_px(brush) if brush is not None else colorref_to_px(syscolor.get(m, syscolor.COLOR_WINDOWTEXT))
+    if color is None:
+        return 1
+    target = dc.begin()
+    if target is None:
+        return 0
+    dx, dy = dc.lp(x, y)
+    ox, oy = dc.dev_org
+    for x0, y0, x1, y1 in dc.device_rect_clips((dx, dy, dx + w, dy + h)):
+        sub = ink[y0 - oy - dy:y1 - oy - dy, x0 - ox - dx:x1 - ox - dx]
+        target.px[y0:y1, x0:x1][sub] = color
+    dc.end()
+    return 1
+
+
+@stdcall("user32")
+def GrayStringA(m: Machine, hDC: HANDLE, hBrush: HANDLE, lpOutputFunc: PTR, lpData: DWORD, nCount: INT, X: INT,
+                Y: INT, nWidth: INT, nHeight: INT) -> BOOL:
+    """Draw text (or what ``lpOutputFunc`` draws) dithered grey with ``hBrush``, as for disabled items."""
+    return _gray(m, hDC, hBrush, lpOutputFunc, lpData, nCount, X, Y, nWidth, nHeight, False)
+
+
+@stdcall("user32")
+def GrayStringW(m: Machine, hDC: HANDLE, hBrush: HANDLE, lpOutputFunc: PTR, lpData: DWORD, nCount: INT, X: INT,
+                Y: INT, nWidth: INT, nHeight: INT) -> BOOL:
+    """Draw text (or what ``lpOutputFunc`` draws) dithered grey with ``hBrush``, as for disabled items."""
+    return _gray(m, hDC, hBrush, lpOutputFunc, lpData, nCount, X, Y, nWidth, nHeight, True)

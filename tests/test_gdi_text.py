@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import PROGRAMS, REPO, exeplay_command
 
 EXE = PROGRAMS / "gdi_text.exe"
@@ -19,7 +18,8 @@ EXE = PROGRAMS / "gdi_text.exe"
 def run_program(mode: str, tmp: Path) -> dict[str, dict[str, str]]:
     """Run gdi_text.exe MODE; its 'tag k=v k=v' lines as {tag: {k: v}}."""
     env = dict(os.environ, XDG_DATA_HOME=str(tmp), PYTHONPATH=str(REPO), PYTHONWARNINGS="ignore")
-    p = subprocess.run(exeplay_command(["run", EXE, mode]), cwd=tmp, env=env, capture_output=True, timeout=60)
+    p = subprocess.run(exeplay_command(["run", EXE, mode]), cwd=tmp, env=env, capture_output=True, timeout=60,
+                       check=False)
     out = p.stdout.decode("cp1252").replace("\r\n", "\n")
     assert p.returncode == 0, out + p.stderr.decode("utf-8", "replace")
     res: dict[str, dict[str, str]] = {}

@@ -394,41 +394,51 @@ def ExtTextOutW(m: Machine, hdc: HANDLE, x: INT, y: INT, options: DWORD, lprect:
 # ---- tabs -----------------------------------------------------------------------------------------
 def _tab_layout(dc: DC, r: Realized, s: str, x0: int, stops: list[int], origin: int) -> list[tuple[int, str]]:
     """Split ``s`` at tabs into (device x, segment) pieces; ``stops`` are device tab positions from ``origin``
-    (empty: every 8 average character widths; one: every that many; negative: right-aligned)."""
+    (none: every 8 average character widths; one: every that many; negative: the next segment ends there).
+    A tab goes to the first stop strictly right of the pen."""
     pieces: list[tuple[int, str]] = []
-    default = 8 * r.ave_width
+    default = 8 * r.ave_width or 1
     x = x0
     segs = s.split("\t")
     for i, seg in enumerate(segs):
-        w = sum(_advances(dc, r, seg))
         pieces.append((x, seg))
-        x += w
+        x += sum(_advances(dc, r, seg))
         if i == len(segs) - 1:
             break
-        step = stops[0] if len(stops) == 1 else default
-        nxt = None
-        if len(stops) > 1:
-            for t in stops:
-                at = origin + abs(t)
-                if t < 0 and i + 1 < len(segs):  # right-aligned stop: the next segment ends there
-                    nw = sum(_advances(dc, r, segs[i + 1]))
-                    if at - nw > x:
-                        nxt = at - nw
-                        break
-                elif at > x:
-                    nxt = at
-                    break
-        if nxt is None:
-            step = abs(step) or default
-            nxt = origin + ((x - origin) // step + 1) * step
-        x = nxt
+        nw = sum(_advances(dc, r, segs[i + 1]))
+        x = _next_stop(x, nw, stops, origin, default)
     return pieces
+
+
+def _next_stop(x: int, nw: int, stops: list[int], origin: int, default: int) -> int:
+    """Pen position after a tab at ``x`` (``nw``: width of the text up to the next tab)."""
+    def place(t: int) -> int | None:
+        at = origin + abs(t)
+        if t < 0:
+            return at - nw if at - nw > x else None
+        return at if at > x else None
+
+    if len(stops) == 1 and stops[0] != 0:
+        step = stops[0]
+        k = max(1, (x - origin) // abs(step))
+        while True:
+            p = place(k * step)
+            if p is not None:
+                return p
+            k += 1
+    for t in stops:
+        p = place(t)
+        if p is not None:
+            return p
+    return origin + ((x - origin) // default + 1) * default
 
 
 def _tabbed(m: Machine, hdc: int, x: int, y: int, s: str, nstops: int, lpstops: int, origin: int,
             draw: bool) -> int:
     dc = get_dc(m, hdc)
     if dc is None:
+        return 0
+    if not s:
         return 0
     r = metrics(dc)
     sx = _scale(dc)[0]
@@ -901,6 +911,14 @@ def _draw_text(dc: DC, s: str, rect: tuple[int, int, int, int], flags: int, tab_
     left, right = dl + lm, dr - rm
     maxw = right - left
     line_h = r.height + (r.external_leading if flags & DT_EXTERNALLEADING else 0)
+    if not s:  # an empty string is one empty line: its height; DT_CALCRECT gives a zero-width rectangle
+        if info is not None:
+            info["drawn"] = 0
+            info["modified"] = None
+        if flags & DT_CALCRECT:
+            bottom = dc.dp(dl, dt + line_h)[1] if flags & DT_SINGLELINE else rect[1]
+            return _to_log_y(dc, line_h), (rect[0], rect[1], rect[0], bottom)
+        return _to_log_y(dc, line_h), rect
     # paragraphs
     if flags & DT_SINGLELINE:
         paras = [s]
@@ -941,7 +959,8 @@ def _draw_text(dc: DC, s: str, rect: tuple[int, int, int, int], flags: int, tab_
         out_r = dc.dp(dl, dt)
         br = dc.dp(left + maxline + rm, y + total_h if not flags & DT_SINGLELINE else y + line_h)
         if flags & DT_SINGLELINE and flags & (DT_VCENTER | DT_BOTTOM):
-            return _to_log_y(dc, y + line_h - dt), (out_r[0], out_r[1], br[0], br[1])
+            # the offset of the line's bottom from the top; 1 rather than 0 when they coincide
+            return _to_log_y(dc, y + line_h - dt) or 1, (out_r[0], out_r[1], br[0], br[1])
         return _to_log_y(dc, total_h), (out_r[0], out_r[1], br[0], br[1])
     clip = None if flags & DT_NOCLIP else (dl, dt, dr, db)
     opaque = dc.bk_mode == OPAQUE
@@ -1036,9 +1055,9 @@ def DrawTextExA(m: Machine, hdc: HANDLE, lpchText: PTR, cchText: INT, lprc: PTR,
     """DrawText with DRAWTEXTPARAMS (tab length, margins; uiLengthDrawn returned)."""
     dc = get_dc(m, hdc)
     p = _dtparams(m, lpdtp)
-    if dc is None or p is None or (not lpchText and cchText):
-        return 0
-    raw = m.mem.cstr_bytes(lpchText) if cchText < 0 else (m.mem.read(lpchText, cchText) if cchText else b"")
+    if dc is None or p is None or cchText == 0 or (not lpchText and cchText != -1):
+        return 0  # nothing to draw (a NULL string counts as empty only with -1)
+    raw = b"" if not lpchText else m.mem.cstr_bytes(lpchText) if cchText < 0 else m.mem.read(lpchText, cchText)
     s = decode_a(dc, m, raw)
 
     def back(t: str) -> None:  # the caller's buffer has room for the ellipsis (documented: 4 more characters)
@@ -1053,9 +1072,13 @@ def DrawTextExW(m: Machine, hdc: HANDLE, lpchText: PTR, cchText: INT, lprc: PTR,
     """DrawText with DRAWTEXTPARAMS (tab length, margins; uiLengthDrawn returned)."""
     dc = get_dc(m, hdc)
     p = _dtparams(m, lpdtp)
-    if dc is None or p is None or (not lpchText and cchText):
+    if dc is None or not lpchText:
         return 0
-    s = _read_w(m, lpchText, cchText) if lpchText else ""
+    if cchText == 0:  # DrawTextW with no characters: the line height, nothing drawn, rectangle untouched
+        return _to_log_y(dc, metrics(dc).height)
+    if p is None:
+        return 0
+    s = _read_w(m, lpchText, cchText)
 
     def back(t: str) -> None:  # the caller's buffer has room for the ellipsis (documented: 4 more characters)
         m.mem.write_wstr(lpchText, t)

@@ -231,3 +231,15 @@ def test_font_mapping() -> None:
     bold = font.realize(None, Font(height=-11, face="MS Sans Serif", weight=700))
     plain = font.realize(None, Font(height=-11, face="MS Sans Serif"))
     assert bold.glyph("H").advance == plain.glyph("H").advance + 1 and bold.weight == 700
+
+
+def test_drawtext_and_tab_edge_cases(metrics: dict) -> None:
+    n = metrics["calc.narrow"]
+    assert int(n["words"]) == 2 * 13  # words are not broken ...
+    assert int(n["chars"]) >= 6 * 13  # ... except in edit-control mode
+    e = metrics["calc.empty"]
+    assert e["ret"] == "13" and e["rect"] == "10,10,10,10"  # empty string: a line's height, empty rectangle
+    assert e["single"] == "13" and e["rect1"] == "10,10,10,23"
+    assert e["zero"] == "0" and e["rect0"] == "10,10,100,100"  # count 0: nothing at all
+    t = metrics["tabneg"]  # a negative stop right-aligns the following text on it
+    assert ints(t, "w1", "w2", "w3", "zero") == [40, 40, 80, 0]

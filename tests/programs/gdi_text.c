@@ -130,6 +130,31 @@ static void metrics(void)
     GetTextExtentPoint32A(dc, buf, strlen(buf), &sz);
     printf("ellipsis text=[%s] fits=%d\n", buf, sz.cx <= 60);
 
+    /* Windows' edge cases: long words, empty strings, right-aligned tab stops */
+    SETRECT(&rc, 0, 0, 1, 1);
+    i = DrawTextA(dc, "line1 line2", -1, &rc, DT_CALCRECT | DT_WORDBREAK);
+    SETRECT(&rc, 0, 0, 1, 1);
+    printf("calc.narrow words=%d chars=%d\n", i,
+           DrawTextA(dc, "line1 line2", -1, &rc, DT_CALCRECT | DT_WORDBREAK | DT_EDITCONTROL));
+    SETRECT(&rc, 10, 10, 100, 100);
+    i = DrawTextA(dc, "", -1, &rc, DT_CALCRECT);
+    printf("calc.empty ret=%d rect=%ld,%ld,%ld,%ld ", i, rc.left, rc.top, rc.right, rc.bottom);
+    SETRECT(&rc, 10, 10, 100, 100);
+    i = DrawTextA(dc, "", -1, &rc, DT_CALCRECT | DT_SINGLELINE);
+    printf("single=%d rect1=%ld,%ld,%ld,%ld ", i, rc.left, rc.top, rc.right, rc.bottom);
+    SETRECT(&rc, 10, 10, 100, 100);
+    i = DrawTextA(dc, "text", 0, &rc, DT_CALCRECT);
+    printf("zero=%d rect0=%ld,%ld,%ld,%ld\n", i, rc.left, rc.top, rc.right, rc.bottom);
+    {
+        INT neg = -40;
+        GetCharWidthA(dc, 'x', 'x', &i);
+        printf("tabneg w1=%lu w2=%lu w3=%lu x=%d zero=%lu\n",
+               GetTabbedTextExtentA(dc, "\tx", 2, 1, &neg) & 0xFFFF,
+               GetTabbedTextExtentA(dc, "x\tx", 3, 1, &neg) & 0xFFFF,
+               GetTabbedTextExtentA(dc, "\tx\t", 3, 1, &neg) & 0xFFFF, i,
+               GetTabbedTextExtentA(dc, "x", 0, 1, &neg));
+    }
+
     /* TrueType */
     tah = mkfont(-11, FW_NORMAL, "Tahoma");
     SelectObject(dc, tah);

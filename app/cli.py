@@ -120,7 +120,8 @@ def _open_presenter(m: object, a: argparse.Namespace) -> object | None:
             return desktop.compose(m), desktop.frame_version(m)  # type: ignore[arg-type]
 
         p = Presenter(frame, lambda ev: post_host_event(m, ev), os.path.basename(a.program),  # type: ignore[arg-type]
-                      scale=a.scale, fullscreen=a.fullscreen)
+                      scale=a.scale, fullscreen=a.fullscreen,
+                      version=lambda: desktop.frame_version(m))  # type: ignore[arg-type]
     except Exception as e:  # noqa: BLE001 - no display: run headless instead
         sys.stderr.write(f"exeplay: no window ({type(e).__name__}: {e}); running headless\n")
         return None

@@ -3,11 +3,20 @@ from __future__ import annotations
 
 import os
 
-from .api import DATA_EXPORTS, REGISTRY
+from .api import DATA_EXPORTS, FORWARDS, REGISTRY
 from .pe import open_pe
 from .process import ALIASES, apiset_host, dll_key
 
 SUBSYSTEMS = {1: "native", 2: "Windows GUI", 3: "Windows console", 9: "Windows CE GUI"}
+
+
+def _forwarded(dll: str, name: str, depth: int = 0) -> bool:
+    """Whether ``dll!name`` is a PE forwarder to an implemented function."""
+    target = FORWARDS.get(dll, {}).get(name)
+    if target is None or depth > 4:
+        return False
+    tdll, _, tname = target.partition(".")
+    return tname in REGISTRY.get(tdll, {}) or tname in DATA_EXPORTS.get(tdll, {}) or _forwarded(tdll, tname, depth + 1)
 
 
 def describe(path: str) -> str:
@@ -38,7 +47,7 @@ def describe(path: str) -> str:
             continue
         table = REGISTRY.get(key, {})
         if ref.name is not None:
-            impl = ref.name in table or ref.name in DATA_EXPORTS.get(key, {})
+            impl = ref.name in table or ref.name in DATA_EXPORTS.get(key, {}) or _forwarded(key, ref.name)
         else:
             impl = any(f.ordinal == ref.ordinal for f in table.values())
         by_dll[ref.dll].append((name, impl))

@@ -352,7 +352,7 @@ def _handle(m: "Machine", st: InputState, ev: he.HostEvent) -> None:
         if target is None:
             return
         for ch in ev.text:
-            if ch in _CHAR_TO_VK:
+            if ch in _CHAR_TO_VK or ord(ch) < 0x20 or ch == "\x7f":
                 continue  # typed keys produce these through TranslateMessage
             _queue_input(m, target, WM_CHAR, ord(ch) if target.unicode else _ansi(m, ch), 1)
     elif isinstance(ev, (he.MouseMove, he.MouseButton, he.MouseWheel)):

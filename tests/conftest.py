@@ -142,3 +142,50 @@ def corpus_file(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"corpus file {p} not present")
     return p
+
+
+# ---- screenshot tests ---------------------------------------------------------------------------------
+GOLDEN = REPO / "tests" / "golden"
+UPDATE_GOLDEN = bool(os.environ.get("EXEPLAY_UPDATE_GOLDEN"))
+
+
+def assert_png_matches(actual: Path, name: str) -> None:
+    """Compare PNG ``actual`` with tests/golden/NAME.png pixel for pixel.
+
+    On a mismatch the actual image and a diff image (differing pixels red over a faded copy) are written next
+    to the reference as NAME.actual.png / NAME.diff.png and named in the failure. With EXEPLAY_UPDATE_GOLDEN=1
+    the reference is (re)written instead: ``EXEPLAY_UPDATE_GOLDEN=1 python -m pytest tests/test_gui_*.py``.
+    """
+    import numpy as np
+    from PIL import Image
+
+    ref = GOLDEN / f"{name}.png"
+    if not actual.exists():
+        pytest.fail(f"no screenshot was written at {actual}")
+    if UPDATE_GOLDEN or not ref.exists():
+        if not UPDATE_GOLDEN:
+            pytest.fail(f"missing reference {ref}: look at {actual} and, if it is right, rerun with "
+                        f"EXEPLAY_UPDATE_GOLDEN=1 to accept it")
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        shutil.copy(actual, ref)
+        return
+    a = np.asarray(Image.open(actual).convert("RGB"))
+    b = np.asarray(Image.open(ref).convert("RGB"))
+    if a.shape == b.shape and np.array_equal(a, b):
+        return
+    out_actual = GOLDEN / f"{name}.actual.png"
+    out_diff = GOLDEN / f"{name}.diff.png"
+    shutil.copy(actual, out_actual)
+    if a.shape == b.shape:
+        diff = (b // 3 + 128).astype(np.uint8)
+        mask = np.any(a != b, axis=2)
+        diff[mask] = (255, 0, 0)
+        Image.fromarray(diff, "RGB").save(out_diff)
+        n = int(mask.sum())
+        ys, xs = np.nonzero(mask)
+        where = f"{n} pixels differ, within x {xs.min()}..{xs.max()}, y {ys.min()}..{ys.max()}"
+    else:
+        where = f"size {a.shape[1]}x{a.shape[0]} != reference {b.shape[1]}x{b.shape[0]}"
+        out_diff = None
+    pytest.fail(f"screenshot {name} differs from {ref}: {where}\n  actual: {out_actual}\n"
+                f"  diff:   {out_diff}\n  (accept with EXEPLAY_UPDATE_GOLDEN=1 if the new image is right)")

@@ -34,3 +34,8 @@ $CC $CFLAGS $NOCRT -e _start -o missingdll.exe missingdll.c "$tmp/libnosuchdll.a
 $DLLTOOL -k -d k32extra.def -l "$tmp/libk32extra.a"
 $CC $CFLAGS $NOCRT -e _start -o missingfn.exe missingfn.c "$tmp/libk32extra.a" -lkernel32
 echo "built: $(ls *.exe *.dll | tr '\n' ' ')"
+
+# GUI test programs (console subsystem so they can print; user32/gdi32)
+for p in gui_msgs; do
+    $CC $CFLAGS -o $p.exe $p.c -lgdi32
+done

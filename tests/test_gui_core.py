@@ -1,0 +1,45 @@
+"""Windows and messages on real guest code: tests/programs/gui_msgs.c (creation sequence, painting, timers,
+sent/posted messages, WM_QUIT) plus screenshots of the window it draws."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import assert_no_traceback, assert_png_matches
+
+
+def test_message_sequence(run_program) -> None:
+    r = run_program("gui_msgs.exe", timeout=60)
+    assert_no_traceback(r)
+    assert r.rc == 0, r.describe()
+    lines = r.text.splitlines()
+    assert lines[0] == "second register=0 err=1410"
+    assert lines[1] == "adjusted -4,-23,324,244"
+    i = lines.index("WM_NCCREATE")
+    assert lines[i + 1] == "WM_CREATE name=Hello param=42"
+    assert lines[i + 2] == "WM_SIZE 320x240"
+    assert lines[i + 3] == "WM_MOVE"
+    assert "child id=5 parent_ok=1 rect=24,53,74,93 pt=24,53" in lines
+    assert "dlgitem_ok=1" in lines
+    show = lines.index("WM_SHOWWINDOW")
+    assert lines[show:show + 6] == ["WM_SHOWWINDOW", "WM_ACTIVATEAPP", "WM_NCACTIVATE", "WM_NCPAINT",
+                                    "WM_ACTIVATE 1", "WM_SETFOCUS"]
+    text = r.text
+    assert "WM_ERASEBKGND\n rc=0,0,320,240 erase=0" in text
+    assert text.count("WM_TIMER id=9") == 3
+    assert "WM_USER+2 5 6\n send=11" in text
+    assert "WM_USER+1 1 2WM_SETTEXT" in text and "text=renamed len=7" in text
+    assert text.index("WM_CLOSE") < text.index("WM_DESTROY") < text.index("WM_NCDESTROY")
+    assert lines[-1] == "quit n=0 wParam=7 iswindow=0"
+
+
+def test_headless_screenshot_is_deterministic(run_exeplay, stage, tmp_path: Path) -> None:
+    d = stage("gui_msgs.exe")
+    shots = []
+    for k in range(2):
+        png = tmp_path / f"shot{k}.png"
+        r = run_exeplay(["run", "--headless", "--deterministic", "--screenshot-at", f"100:{png}",
+                         d / "gui_msgs.exe"], timeout=60)
+        assert r.rc == 0, r.describe()
+        shots.append(png.read_bytes())
+    assert shots[0] == shots[1]
+    assert_png_matches(tmp_path / "shot0.png", "gui_msgs_window")

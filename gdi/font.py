@@ -238,6 +238,13 @@ def families() -> dict[str, Family]:
                            SYMBOL_CHARSET if base.symbol else ANSI_CHARSET))
 
     tt("Tahoma", {(False, False): "tahoma.ttf", (True, False): "tahomabd.ttf"}, VARIABLE_PITCH | FF_SWISS)
+    # Liberation: metric-compatible clones of the three core Windows TrueType faces, shown under their names
+    tt("Arial", {(False, False): "LiberationSans-Regular.ttf", (True, False): "LiberationSans-Bold.ttf"},
+       VARIABLE_PITCH | FF_SWISS)
+    tt("Times New Roman", {(False, False): "LiberationSerif-Regular.ttf", (True, False): "LiberationSerif-Bold.ttf"},
+       VARIABLE_PITCH | FF_ROMAN)
+    tt("Courier New", {(False, False): "LiberationMono-Regular.ttf", (True, False): "LiberationMono-Bold.ttf"},
+       FIXED_PITCH | FF_MODERN)
     tt("Marlett", {(False, False): "marlett.ttf"}, VARIABLE_PITCH | FF_DECORATIVE)
     tt("Symbol", {(False, False): "symbol.ttf"}, VARIABLE_PITCH | FF_DECORATIVE)
     tt("Wingdings", {(False, False): "wingding.ttf"}, VARIABLE_PITCH | FF_DECORATIVE)
@@ -246,20 +253,21 @@ def families() -> dict[str, Family]:
     return _families
 
 
-# Windows' FontSubstitutes and the faces it has that we draw with a look-alike
+# Windows' FontSubstitutes, and faces Windows has that are drawn here with the nearest bundled face
 _SUBST = {
     "ms shell dlg": "MS Sans Serif", "helv": "MS Sans Serif", "ms serif": "MS Sans Serif",
-    "tms rmn": "MS Sans Serif", "ms sans serif": "MS Sans Serif", "ms shell dlg 2": "Tahoma",
-    "microsoft sans serif": "Tahoma", "arial": "Tahoma", "helvetica": "Tahoma", "verdana": "Tahoma",
-    "times new roman": "Tahoma", "times": "Tahoma", "tahoma": "Tahoma", "segoe ui": "Tahoma",
-    "trebuchet ms": "Tahoma", "georgia": "Tahoma", "comic sans ms": "Tahoma", "arial black": "Tahoma",
-    "arial narrow": "Tahoma", "book antiqua": "Tahoma", "bookman old style": "Tahoma", "garamond": "Tahoma",
-    "century gothic": "Tahoma", "impact": "Tahoma", "lucida sans unicode": "Tahoma", "lucida sans": "Tahoma",
-    "palatino linotype": "Tahoma", "franklin gothic medium": "Tahoma", "calibri": "Tahoma", "cambria": "Tahoma",
-    "ms reference sans serif": "Tahoma", "roman": "Tahoma", "script": "Tahoma", "modern": "Courier",
-    "courier new": "Courier", "lucida console": "Courier", "consolas": "Courier", "fixedsys": "Fixedsys",
-    "terminal": "Terminal", "system": "System", "courier": "Courier", "small fonts": "Small Fonts",
-    "marlett": "Marlett", "symbol": "Symbol", "wingdings": "Wingdings", "webdings": "Webdings",
+    "tms rmn": "MS Sans Serif", "ms shell dlg 2": "Tahoma", "microsoft sans serif": "Tahoma", "verdana": "Tahoma",
+    "segoe ui": "Tahoma", "trebuchet ms": "Tahoma", "comic sans ms": "Tahoma", "lucida sans unicode": "Tahoma",
+    "lucida sans": "Tahoma", "franklin gothic medium": "Tahoma", "calibri": "Tahoma",
+    "ms reference sans serif": "Tahoma", "century gothic": "Tahoma",
+    "helvetica": "Arial", "arial narrow": "Arial", "arial black": "Arial", "impact": "Arial",
+    "swiss": "Arial", "ms sans serif bold": "Arial",
+    "times": "Times New Roman", "georgia": "Times New Roman", "book antiqua": "Times New Roman",
+    "bookman old style": "Times New Roman", "garamond": "Times New Roman", "palatino linotype": "Times New Roman",
+    "century schoolbook": "Times New Roman", "cambria": "Times New Roman", "roman": "Times New Roman",
+    "script": "Times New Roman", "tms rmn bold": "Times New Roman",
+    "lucida console": "Courier New", "consolas": "Courier New", "andale mono": "Courier New",
+    "lucida sans typewriter": "Courier New", "modern": "Courier New",
 }
 
 
@@ -278,15 +286,17 @@ def match_family(font: gdiobj.Font) -> Family:
         return fams["terminal"]
     pitch = font.pitch_family & 3
     family = font.pitch_family & 0xF0
-    if pitch == FIXED_PITCH or family == FF_MODERN:
-        return fams["courier"]
-    if not name and pitch == DEFAULT_PITCH and family == FF_DONTCARE:
+    outline = font.out_precision in (OUT_TT_PRECIS, OUT_TT_ONLY_PRECIS, OUT_OUTLINE_PRECIS)
+    if not name and pitch == DEFAULT_PITCH and family == FF_DONTCARE and not outline:
         return fams["system"]
-    if font.out_precision in (OUT_TT_PRECIS, OUT_TT_ONLY_PRECIS, OUT_OUTLINE_PRECIS):
-        return fams["tahoma"]
-    # an unknown proportional face: the raster sans serif at its own sizes, outline beyond them
-    cell = _requested_cell(font, fams["ms sans serif"])
-    return fams["ms sans serif"] if cell <= 22 else fams["tahoma"]
+    fixed = pitch == FIXED_PITCH or family == FF_MODERN
+    # the raster faces at their own sizes, outline faces beyond them or when outlines are asked for
+    raster = fams["courier" if fixed else "ms sans serif"]
+    if not outline and _requested_cell(font, raster) <= (16 if fixed else 22):
+        return raster
+    if fixed:
+        return fams["courier new"]
+    return fams["times new roman" if family == FF_ROMAN else "arial" if family == FF_SWISS else "tahoma"]
 
 
 def _requested_cell(font: gdiobj.Font, fam: Family) -> int:

@@ -221,7 +221,12 @@ def test_font_mapping() -> None:
              (Font(height=-11, face="Helv"), "MS Sans Serif", 13),
              (Font(height=0, face=""), "System", 16),
              (Font(height=-12, face="", pitch_family=1), "Courier", 13),
-             (Font(height=-12, face="Arial"), "Tahoma", 14),
+             (Font(height=-12, face="Arial"), "Arial", 14),
+             (Font(height=-12, face="Verdana"), "Tahoma", 14),
+             (Font(height=-13, face="Courier New"), "Courier New", 15),
+             (Font(height=-40, face="Unknown Face"), "Tahoma", 48),
+             (Font(height=-11, face="Unknown Face"), "MS Sans Serif", 13),
+             (Font(height=-30, face="", pitch_family=0x31), "Courier New", 34),
              (Font(height=-13, face="Marlett"), "Marlett", 13)]
     for f, face, height in cases:
         r = font.realize(None, f)

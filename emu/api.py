@@ -216,6 +216,21 @@ def _declare(conv: str, dlls: tuple[str, ...], name: str | None, ordinal: int | 
     return deco
 
 
+DET_OVERRIDES: dict[str, dict[str, ApiFunc]] = {}  # dll -> name -> Python twin of a native function
+
+
+def deterministic_twin(dll: str, name: str) -> Callable:
+    """Declare the Python (trapping) version of native function ``dll!name`` used in ``--deterministic`` runs,
+    where every read of the clock must go through the deterministic clock (e.g. GetTickCount)."""
+    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+        _declare("stdcall", ("__twin__",), name, None)(fn)
+        af = REGISTRY["__twin__"].pop(name)
+        af.dll = dll
+        DET_OVERRIDES.setdefault(dll, {})[name] = af
+        return fn
+    return deco
+
+
 def stdcall(*dlls: str, name: str | None = None, ordinal: int | None = None) -> Callable:
     """Declare a WINAPI (callee pops its arguments) function exported by ``dlls``."""
     return _declare("stdcall", dlls, name, ordinal)

@@ -13,7 +13,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .api import DATA_EXPORTS, FORWARDS, REGISTRY, ApiFunc
+from .api import DATA_EXPORTS, DET_OVERRIDES, FORWARDS, REGISTRY, ApiFunc
 
 if TYPE_CHECKING:
     pass
@@ -27,6 +27,7 @@ BASES: dict[str, int] = {
     "ws2_32": 0x71AB0000, "comdlg32": 0x763B0000, "shlwapi": 0x77F60000, "imm32": 0x76390000,
 }
 STUB = 4  # bytes per trap stub
+DETERMINISTIC = False  # set for --deterministic runs: native clock readers are replaced by Python twins
 HEADERS = 0x400
 TEXT_RVA = 0x1000
 
@@ -57,6 +58,8 @@ _SYM = re.compile(r"\{(stub|data|export):([A-Za-z0-9_@?$]+)\}")
 def build(dll: str, base: int, assemble: "callable") -> BuiltinImage:  # type: ignore[valid-type]
     """Lay out and encode the image for ``dll`` at ``base``."""
     funcs = REGISTRY.get(dll, {})
+    if DETERMINISTIC and dll in DET_OVERRIDES:
+        funcs = {**funcs, **DET_OVERRIDES[dll]}
     datas = DATA_EXPORTS.get(dll, {})
     py = sorted((f for f in funcs.values() if f.fn is not None), key=lambda f: f.name)
     nat = sorted((f for f in funcs.values() if f.native_asm is not None), key=lambda f: f.name)

@@ -101,6 +101,8 @@ class Machine:
         self.clock = clock_mod.Clock(self.opts.deterministic)
         clock_mod.install(self.clock)
         self.det = self.opts.deterministic
+        from . import builtin  # noqa: PLC0415
+        builtin.DETERMINISTIC = self.det
         # Host-side happenings polled at API calls and while idle (session timeline, window input):
         # ``timeline_due`` is the guest time of the next timed event (None: nothing scheduled);
         # ``on_timeline()`` handles what is due; ``idle_sources`` give deadlines that keep an idle process alive;

@@ -7,7 +7,7 @@ import time as _time
 from typing import TYPE_CHECKING
 
 from .. import clock
-from ..api import BOOL, DWORD, PTR, stdcall
+from ..api import BOOL, DWORD, PTR, deterministic_twin, stdcall
 
 if TYPE_CHECKING:
     from ..machine import Machine
@@ -181,3 +181,9 @@ def GetThreadTimes(m: "Machine", hThread: PTR, lpCreationTime: PTR, lpExitTime: 
                    lpUserTime: PTR) -> BOOL:
     """Approximated by the process times."""
     return GetProcessTimes(m, hThread, lpCreationTime, lpExitTime, lpKernelTime, lpUserTime)
+
+
+@deterministic_twin("kernel32", "GetTickCount")
+def _det_GetTickCount(m: "Machine") -> DWORD:
+    """Milliseconds since boot, from the deterministic clock."""
+    return m.clock.ms() & 0xFFFFFFFF

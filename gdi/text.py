@@ -25,7 +25,7 @@ from .dc import DC, MM_TEXT, OPAQUE, get_dc
 from .font import Realized
 from .gdiobj import Font
 from .region import Rect, rect_intersect
-from .surface import colorref_to_px
+from .surface import Surface, colorref_to_px
 
 if TYPE_CHECKING:
     from emu.machine import Machine
@@ -133,24 +133,71 @@ def _read_w(m: Machine, p: int, n: int) -> str:
 
 
 # ---- painting ------------------------------------------------------------------------------------
+def _blit(dc: DC, surf: Surface, mask: np.ndarray, bx0: int, by0: int, color: int, clip: Rect | None) -> None:
+    """Set the pixels of boolean ``mask`` (top-left at device (bx0, by0)) to ``color``, clipped."""
+    h, w = mask.shape
+    box = (bx0, by0, bx0 + w, by0 + h)
+    if clip is not None:
+        box = rect_intersect(box, clip) or (0, 0, 0, 0)
+    ox, oy = dc.dev_org
+    px = surf.px
+    for x0, y0, x1, y1 in dc.device_rect_clips(box):
+        sub = mask[y0 - oy - by0:y1 - oy - by0, x0 - ox - bx0:x1 - ox - bx0]
+        px[y0:y1, x0:x1][sub] = color
+
+
+def _rotate(mask: np.ndarray, bx0: int, by0: int, deg: float, rx: int, ry: int) -> tuple[np.ndarray, int, int]:
+    """``mask`` (top-left at (bx0, by0)) turned ``deg`` degrees counter-clockwise about (rx, ry)."""
+    q = round(deg / 90.0)
+    if abs(deg - 90.0 * q) < 1e-9:  # quarter turns are exact
+        q %= 4
+        h, w = mask.shape
+        out = np.rot90(mask, q)
+        # corners of the source box relative to the centre, turned
+        u0, v0, u1, v1 = bx0 - rx, by0 - ry, bx0 + w - rx, by0 + h - ry
+        for _ in range(q):  # (u, v) -> (v, -u) on a y-down screen is a counter-clockwise quarter turn
+            u0, v0, u1, v1 = v0, -u1, v1, -u0
+        return np.ascontiguousarray(out), rx + min(u0, u1), ry + min(v0, v1)
+    t = np.radians(deg)
+    c, sn = np.cos(t), np.sin(t)
+    h, w = mask.shape
+    us = np.array([bx0, bx0 + w, bx0, bx0 + w], dtype=float) - rx
+    vs = np.array([by0, by0, by0 + h, by0 + h], dtype=float) - ry
+    xs, ys = us * c + vs * sn, -us * sn + vs * c
+    X0, Y0 = int(np.floor(xs.min())), int(np.floor(ys.min()))
+    X1, Y1 = int(np.ceil(xs.max())), int(np.ceil(ys.max()))
+    yy, xx = np.mgrid[Y0:Y1, X0:X1]
+    dx, dy = xx + 0.5, yy + 0.5
+    u = dx * c - dy * sn
+    v = dx * sn + dy * c
+    sx = np.floor(u + rx - bx0).astype(np.int64)
+    sy = np.floor(v + ry - by0).astype(np.int64)
+    ok = (sx >= 0) & (sx < w) & (sy >= 0) & (sy < h)
+    out = np.zeros(ok.shape, dtype=bool)
+    out[ok] = mask[sy[ok], sx[ok]]
+    return out, rx + X0, ry + Y0
+
+
 def _paint(dc: DC, r: Realized, s: str, x: int, baseline: int, advs: list[int], clip: Rect | None,
            opaque: bool, glyphs: list[fontmod.Glyph] | None = None, dys: list[int] | None = None,
-           underline_chars: tuple[int, ...] = (), draw_glyphs: bool = True, fg: int | None = None) -> None:
-    """Draw ``s`` with its pen starting at device (x, baseline)."""
+           underline_chars: tuple[int, ...] = (), draw_glyphs: bool = True, fg: int | None = None,
+           rotate: tuple[float, int, int] | None = None) -> None:
+    """Draw ``s`` with its pen starting at device (x, baseline); ``rotate`` = (degrees, cx, cy) turns the
+    whole string counter-clockwise about (cx, cy)."""
     surf = dc.begin()
     if surf is None:
         return
     total = sum(advs)
     top, bottom = baseline - r.ascent, baseline + r.descent
     if opaque:
-        box = (x, top, x + total + r.overhang, bottom)
-        if clip is not None:
-            box = rect_intersect(box, clip) or (0, 0, 0, 0)
-        bk = dc.bk_px()
-        for x0, y0, x1, y1 in dc.device_rect_clips(box):
-            surf.px[y0:y1, x0:x1] = bk
+        bw, bh = total + r.overhang, bottom - top
+        if bw > 0 and bh > 0:
+            bg = np.ones((bh, bw), dtype=bool)
+            gx0, gy0 = x, top
+            if rotate is not None:
+                bg, gx0, gy0 = _rotate(bg, gx0, gy0, *rotate)
+            _blit(dc, surf, bg, gx0, gy0, dc.bk_px(), clip)
     gl = glyphs if glyphs is not None else [r.glyph(c) for c in s]
-    # ink bounds
     placed: list[tuple[np.ndarray, int, int]] = []
     pen, dy = x, 0
     for i, g in enumerate(gl):
@@ -169,27 +216,21 @@ def _paint(dc: DC, r: Realized, s: str, x: int, baseline: int, advs: list[int], 
             cx = x + sum(advs[:i])
             w = gl[i].advance - (1 if r.synth_bold else 0)
             lines.append((cx, cx + max(w, 1), baseline + 1 + (r.ky - 1 if not r.truetype else 0), 1))
-    if not placed and not lines:
-        dc.end()
-        return
-    bx0 = min([p[1] for p in placed] + [ln[0] for ln in lines])
-    by0 = min([p[2] for p in placed] + [ln[2] for ln in lines])
-    bx1 = max([p[1] + p[0].shape[1] for p in placed] + [ln[1] for ln in lines])
-    by1 = max([p[2] + p[0].shape[0] for p in placed] + [ln[2] + ln[3] for ln in lines])
-    canvas = np.zeros((by1 - by0, bx1 - bx0), dtype=bool)
-    for mask, gx, gy in placed:
-        h, w = mask.shape
-        canvas[gy - by0:gy - by0 + h, gx - bx0:gx - bx0 + w] |= mask
-    for lx0, lx1, ly, th in lines:
-        canvas[ly - by0:ly - by0 + th, lx0 - bx0:lx1 - bx0] = True
-    box = (bx0, by0, bx1, by1)
-    if clip is not None:
-        box = rect_intersect(box, clip) or (0, 0, 0, 0)
-    color = dc.text_px() if fg is None else fg
-    ox, oy = dc.dev_org
-    for x0, y0, x1, y1 in dc.device_rect_clips(box):
-        sub = canvas[y0 - oy - by0:y1 - oy - by0, x0 - ox - bx0:x1 - ox - bx0]
-        surf.px[y0:y1, x0:x1][sub] = color
+    lines = [ln for ln in lines if ln[1] > ln[0]]
+    if placed or lines:
+        bx0 = min([p[1] for p in placed] + [ln[0] for ln in lines])
+        by0 = min([p[2] for p in placed] + [ln[2] for ln in lines])
+        bx1 = max([p[1] + p[0].shape[1] for p in placed] + [ln[1] for ln in lines])
+        by1 = max([p[2] + p[0].shape[0] for p in placed] + [ln[2] + ln[3] for ln in lines])
+        canvas = np.zeros((by1 - by0, bx1 - bx0), dtype=bool)
+        for mask, gx, gy in placed:
+            h, w = mask.shape
+            canvas[gy - by0:gy - by0 + h, gx - bx0:gx - bx0 + w] |= mask
+        for lx0, lx1, ly, th in lines:
+            canvas[ly - by0:ly - by0 + th, lx0 - bx0:lx1 - bx0] = True
+        if rotate is not None:
+            canvas, bx0, by0 = _rotate(canvas, bx0, by0, *rotate)
+        _blit(dc, surf, canvas, bx0, by0, dc.text_px() if fg is None else fg, clip)
     dc.end()
 
 
@@ -222,6 +263,9 @@ def _ext_text_out(dc: DC, x: int, y: int, options: int, rect: Rect | None, s: st
     sx = px - total if h == TA_RIGHT else px - total // 2 if h == TA_CENTER else px
     v = align & 24
     baseline = py + r.ascent if v == TA_TOP else py - r.descent if v == TA_BOTTOM else py
+    # escapement turns TrueType text about the reference point (raster fonts cannot be turned)
+    deg = (r.escapement / 10.0) % 360.0 if r.truetype else 0.0
+    rotate = (deg, px, py) if deg else None
     clip = None
     drect = dc.lrect(*rect) if rect is not None else None
     if drect is not None and options & ETO_OPAQUE:
@@ -234,12 +278,14 @@ def _ext_text_out(dc: DC, x: int, y: int, options: int, rect: Rect | None, s: st
     if drect is not None and options & ETO_CLIPPED:
         clip = drect
     if n:
-        _paint(dc, r, s, sx, baseline, advs, clip, dc.bk_mode == OPAQUE, glyphs=glyphs, dys=dys)
-    if align & TA_UPDATECP:
-        if h == TA_LEFT:
-            dc.pos = (dc.dp(sx + total, py)[0], y)
-        elif h == TA_RIGHT:
-            dc.pos = (dc.dp(sx, py)[0], y)
+        _paint(dc, r, s, sx, baseline, advs, clip, dc.bk_mode == OPAQUE, glyphs=glyphs, dys=dys, rotate=rotate)
+    if align & TA_UPDATECP and h != TA_CENTER:
+        move = total if h == TA_LEFT else -total
+        if rotate is None:
+            dc.pos = (dc.dp(px + move, py)[0], y)
+        else:
+            t = np.radians(deg)
+            dc.pos = dc.dp(px + round(move * np.cos(t)), py - round(move * np.sin(t)))
     return True
 
 

@@ -248,3 +248,21 @@ def test_drawtext_and_tab_edge_cases(metrics: dict) -> None:
     assert e["zero"] == "0" and e["rect0"] == "10,10,100,100"  # count 0: nothing at all
     t = metrics["tabneg"]  # a negative stop right-aligns the following text on it
     assert ints(t, "w1", "w2", "w3", "zero") == [40, 40, 80, 0]
+
+
+def test_escapement_turns_truetype_text(machine) -> None:
+    from gdi import text
+    from gdi.gdiobj import Font
+    dc, s = _dc(machine, 200, 200)
+    dc.bk_mode = 1
+    dc.font = Font(height=-13, face="Arial", escapement=900)  # 90 degrees: the text runs upwards
+    w, h = text.text_extent(dc, "Upwards")
+    text.text_out(dc, 100, 150, "Upwards")
+    ys, xs = np.nonzero(s.px != 0xFFFFFF)
+    assert ys.max() < 150 and ys.min() >= 150 - w - 1  # above the reference point, as long as the text
+    assert xs.min() >= 100 and xs.max() < 100 + h  # the cell lies on the right (glyph tops face left)
+    s.px[:] = 0xFFFFFF
+    dc.font = Font(height=-13, face="MS Sans Serif", escapement=900)  # raster fonts are not turned
+    text.text_out(dc, 100, 150, "Flat")
+    ys, xs = np.nonzero(s.px != 0xFFFFFF)
+    assert ys.min() >= 150 and xs.max() - xs.min() > ys.max() - ys.min()

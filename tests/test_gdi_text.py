@@ -128,8 +128,9 @@ def test_text_pixels_in_bitmap(tmp_path: Path) -> None:
     assert int(d["align.black"]["in"]) == int(t["in"]) and d["align.black"]["out"] == "0"
     assert int(d["baseline.black"]["in"]) > 0 and d["baseline.black"]["out"] == "0"
     assert int(d["clipped.black"]["in"]) > 0 and d["clipped.black"]["out"] == "0"
-    assert int(d["etoopaque.green"]["in"]) == 80 * 25 and d["etoopaque.green"]["out"] == "0"
-    assert d["drawtext"]["ret"] == "27"  # DT_VCENTER: offset of the line's bottom from the top: 13 + 14
+    g = d["etoopaque.green"]  # the whole rectangle but the ink of "Hi"
+    assert 80 * 25 - 60 < int(g["in"]) < 80 * 25 and g["out"] == "0"
+    assert d["drawtext"]["ret"] == "26"  # DT_VCENTER: the line's bottom from the top: (40 - 13) / 2 + 13
     assert int(d["centre.black"]["in"]) > 0 and d["centre.black"]["out"] == "0"
     assert d["prefix"] == {"underline": "1,1", "above": "0"}
     assert d["gray"]["ok"] == "1"

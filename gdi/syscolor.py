@@ -63,7 +63,7 @@ DEFAULTS: tuple[int, ...] = (
 )
 
 
-def _colors(m: "Machine") -> list[int]:
+def _colors(m: Machine) -> list[int]:
     c = m.state.get("syscolor")
     if c is None:
         c = list(DEFAULTS)
@@ -71,13 +71,13 @@ def _colors(m: "Machine") -> list[int]:
     return c
 
 
-def get(m: "Machine", index: int) -> int:
+def get(m: Machine, index: int) -> int:
     """System colour ``index`` as a COLORREF (0 for an unknown index)."""
     c = _colors(m)
     return c[index] if 0 <= index < len(c) else 0
 
 
-def sys_brush(m: "Machine", index: int) -> Brush | None:
+def sys_brush(m: Machine, index: int) -> Brush | None:
     """The process's stock-like brush for system colour ``index`` (never deleted); None if out of range."""
     if not 0 <= index < NUM_COLORS:
         return None
@@ -94,7 +94,7 @@ def sys_brush(m: "Machine", index: int) -> Brush | None:
     return b
 
 
-def brush_from_handle(m: "Machine", hbr: int) -> Brush | None:
+def brush_from_handle(m: Machine, hbr: int) -> Brush | None:
     """A brush handle or a ``COLOR_x + 1`` value as a Brush; None for neither."""
     if 1 <= hbr <= NUM_COLORS:
         return sys_brush(m, hbr - 1)
@@ -102,20 +102,20 @@ def brush_from_handle(m: "Machine", hbr: int) -> Brush | None:
 
 
 @stdcall("user32")
-def GetSysColor(m: "Machine", nIndex: INT) -> DWORD:
+def GetSysColor(m: Machine, nIndex: INT) -> DWORD:
     """The COLORREF of a display element (COLOR_*); 0 for an unknown index."""
     return get(m, nIndex)
 
 
 @stdcall("user32")
-def GetSysColorBrush(m: "Machine", nIndex: INT) -> HANDLE:
+def GetSysColorBrush(m: Machine, nIndex: INT) -> HANDLE:
     """A cached brush of a system colour (not to be deleted); NULL for an unknown index."""
     b = sys_brush(m, nIndex)
     return b.handle if b is not None else 0
 
 
 @stdcall("user32")
-def SetSysColors(m: "Machine", cElements: INT, lpaElements: PTR, lpaRgbValues: PTR) -> BOOL:
+def SetSysColors(m: Machine, cElements: INT, lpaElements: PTR, lpaRgbValues: PTR) -> BOOL:
     """Change system colours (this process's view); system-colour brushes follow the new values."""
     if cElements < 0 or (cElements and (not lpaElements or not lpaRgbValues)):
         return 0

@@ -245,7 +245,46 @@ def _nc_lbutton(m: "Machine", w: "Window", hit: int, lp: int) -> int:
             track(m, w, hit, lp)
     elif hit == nc.HTCAPTION:
         wm.activate(m, top)
+        if not top.maximized:
+            move_loop(m, top)
     return 0
+
+
+def move_loop(m: "Machine", w: "Window") -> None:
+    """Drag a window by its caption until the left button is released (the modal move loop)."""
+    from . import input as inp  # noqa: PLC0415
+    st = inp.state(m)
+    x0, y0 = st.cursor
+    r0 = w.rect
+    ws = wm.state(m)
+    old_capture = ws.capture
+    ws.capture = w
+    mm.send(m, w, mm.WM_ENTERSIZEMOVE, 0, 0)
+    try:
+        while st.async_keys[inp.VK_LBUTTON] & 0x80 and not w.destroyed:
+            x = mm.peek(m, 0, 0, 0, True)
+            if x is None:
+                m.wait_here(mm.wait_spec(m, mm.queue(m)))
+                continue
+            if x.message == mm.WM_QUIT:
+                mm.queue(m).quit = x.wparam
+                break
+            if mm.WM_MOUSEMOVE <= x.message <= 0x20D or x.message in (mm.WM_KEYDOWN, mm.WM_KEYUP, mm.WM_CHAR):
+                if x.message == mm.WM_KEYDOWN and x.wparam == 0x1B:  # Esc puts it back
+                    wm.move_window(m, w, r0, wm.SWP_NOZORDER | wm.SWP_NOSIZE | wm.SWP_NOACTIVATE)
+                    break
+                cx, cy = st.cursor
+                dx, dy = cx - x0, cy - y0
+                if (w.rect[0], w.rect[1]) != (r0[0] + dx, r0[1] + dy):
+                    wm.move_window(m, w, (r0[0] + dx, r0[1] + dy, r0[2] + dx, r0[3] + dy),
+                                   wm.SWP_NOZORDER | wm.SWP_NOSIZE | wm.SWP_NOACTIVATE)
+                if x.message == mm.WM_LBUTTONUP:
+                    break
+                continue
+            mm.dispatch(m, x, w.unicode)
+    finally:
+        ws.capture = old_capture
+        mm.send(m, w, mm.WM_EXITSIZEMOVE, 0, 0)
 
 
 def _syscommand(m: "Machine", w: "Window", cmd: int, lp: int) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from emu import clock
-from emu.api import BOOL, DWORD, HWND, INT, LPCSTR, LPCWSTR, PTR, UINT, stdcall
+from emu.api import BOOL, DWORD, HWND, INT, LPCSTR, LPCWSTR, PTR, QWORD, UINT, native, stdcall
 from emu.objects import Waitable
 from emu.threads import Block, WaitSpec
 
@@ -468,16 +468,49 @@ def dispatch(m: "Machine", x: Msg, unicode: bool) -> int:
     return call_proc(m, w.wndproc, w, x.message, x.wparam, x.lparam, unicode)
 
 
-@stdcall("user32")
-def DispatchMessageA(m: "Machine", lpMsg: PTR) -> INT:
-    """Call the target window's procedure (or the timer callback) for a retrieved message."""
-    return dispatch(m, read_msg(m, lpMsg), False)
+def _dispatch_prep(m: "Machine", lpMsg: int, unicode: bool) -> int:
+    """DispatchMessage's first half: (0 << 32 | proc) when the guest should call window procedure ``proc``
+    itself (the common case: no nested emulation), else (result << 32 | 0) after handling it here."""
+    x = read_msg(m, lpMsg)
+    if x.message != WM_TIMER and x.message != WM_PAINT:
+        w = wm.get(m, x.hwnd)
+        if w is not None and wm.builtin_proc(m, w.wndproc) is None and (
+                unicode == w.unicode or (x.message not in _CHAR_MSGS and x.message not in _TEXT_IN
+                                         and x.message != WM_GETTEXT)):
+            return w.wndproc
+    return (dispatch(m, x, unicode) & 0xFFFFFFFF) << 32
 
 
 @stdcall("user32")
-def DispatchMessageW(m: "Machine", lpMsg: PTR) -> INT:
-    """Call the target window's procedure (or the timer callback) for a retrieved message."""
-    return dispatch(m, read_msg(m, lpMsg), True)
+def _exeplay_DispatchPrepA(m: "Machine", lpMsg: PTR) -> QWORD:
+    """DispatchMessageA's Python half (see the native DispatchMessageA)."""
+    return _dispatch_prep(m, lpMsg, False)
+
+
+@stdcall("user32")
+def _exeplay_DispatchPrepW(m: "Machine", lpMsg: PTR) -> QWORD:
+    """DispatchMessageW's Python half (see the native DispatchMessageW)."""
+    return _dispatch_prep(m, lpMsg, True)
+
+
+# DispatchMessage: call the window procedure from guest code (no nested emulation per message)
+for _cs in "AW":
+    native("user32", f"DispatchMessage{_cs}", f"""
+    push dword ptr [esp+4]
+    call {{stub:_exeplay_DispatchPrep{_cs}}}
+    test eax, eax
+    jz handled
+    mov ecx, dword ptr [esp+4]
+    push dword ptr [ecx+12]
+    push dword ptr [ecx+8]
+    push dword ptr [ecx+4]
+    push dword ptr [ecx]
+    call eax
+    ret 4
+handled:
+    mov eax, edx
+    ret 4
+""", 4, doc="Call the target window's procedure (or the timer callback) for a retrieved message.")
 
 
 @stdcall("user32")

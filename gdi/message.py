@@ -529,32 +529,61 @@ def TranslateMessage(m: "Machine", lpMsg: PTR) -> BOOL:
     return 1
 
 
-@stdcall("user32")
-def SendMessageA(m: "Machine", hWnd: HWND, Msg_: UINT, wParam: DWORD, lParam: DWORD) -> DWORD:
-    """Call the window procedure and return its result (ANSI text parameters)."""
+def _send_impl(m: "Machine", hWnd: int, msg: int, wParam: int, lParam: int, unicode: bool) -> int:
     if hWnd == 0xFFFF:  # HWND_BROADCAST
         for t in list(wm.state(m).tops):
-            send(m, t, Msg_, wParam, lParam, unicode=False)
+            send(m, t, msg, wParam, lParam, unicode=unicode)
         return 1
     w = wm.get(m, hWnd)
     if w is None:
         m.set_last_error(1400)
         return 0
-    return send(m, w, Msg_, wParam, lParam, unicode=False)
+    return send(m, w, msg, wParam, lParam, unicode=unicode)
+
+
+def _send_prep(m: "Machine", hWnd: int, msg: int, wParam: int, lParam: int, unicode: bool) -> int:
+    """SendMessage's first half: the guest window procedure to call directly (same thread, same charset),
+    or (result << 32) after handling the message here."""
+    w = wm.get(m, hWnd) if hWnd != 0xFFFF else None
+    if (w is not None and not w.destroyed and m.thread is not None and w.tid == m.thread.tid
+            and wm.builtin_proc(m, w.wndproc) is None
+            and (unicode == w.unicode or (msg not in _CHAR_MSGS and msg not in _TEXT_IN and msg != WM_GETTEXT))):
+        return w.wndproc
+    return (_send_impl(m, hWnd, msg, wParam, lParam, unicode) & 0xFFFFFFFF) << 32
 
 
 @stdcall("user32")
-def SendMessageW(m: "Machine", hWnd: HWND, Msg_: UINT, wParam: DWORD, lParam: DWORD) -> DWORD:
-    """Call the window procedure and return its result (Unicode text parameters)."""
-    if hWnd == 0xFFFF:
-        for t in list(wm.state(m).tops):
-            send(m, t, Msg_, wParam, lParam, unicode=True)
-        return 1
-    w = wm.get(m, hWnd)
-    if w is None:
-        m.set_last_error(1400)
-        return 0
-    return send(m, w, Msg_, wParam, lParam, unicode=True)
+def _exeplay_SendPrepA(m: "Machine", hWnd: HWND, Msg_: UINT, wParam: DWORD, lParam: DWORD) -> QWORD:
+    """SendMessageA's Python half (see the native SendMessageA)."""
+    return _send_prep(m, hWnd, Msg_, wParam, lParam, False)
+
+
+@stdcall("user32")
+def _exeplay_SendPrepW(m: "Machine", hWnd: HWND, Msg_: UINT, wParam: DWORD, lParam: DWORD) -> QWORD:
+    """SendMessageW's Python half (see the native SendMessageW)."""
+    return _send_prep(m, hWnd, Msg_, wParam, lParam, True)
+
+
+# SendMessage: same-thread guest window procedures are called from guest code directly
+for _cs in "AW":
+    native("user32", f"SendMessage{_cs}", f"""
+    push dword ptr [esp+16]
+    push dword ptr [esp+16]
+    push dword ptr [esp+16]
+    push dword ptr [esp+16]
+    call {{stub:_exeplay_SendPrep{_cs}}}
+    test eax, eax
+    jz handled
+    push dword ptr [esp+16]
+    push dword ptr [esp+16]
+    push dword ptr [esp+16]
+    push dword ptr [esp+16]
+    call eax
+    ret 16
+handled:
+    mov eax, edx
+    ret 16
+""", 16, doc="Call the window procedure and return its result.")
 
 
 def _send_timeout(m: "Machine", hWnd: int, msg: int, wp: int, lp: int, result: int, unicode: bool) -> int:

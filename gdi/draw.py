@@ -212,6 +212,26 @@ def _paint_points(dc: DC, s: Surface, xs: np.ndarray, ys: np.ndarray, cols: np.n
         s.px[yy, xx] = _rop(rop, p, s.px[yy, xx])
 
 
+def _vis_dev(dc: DC) -> Rect | None:
+    """Bounds of the drawable area in device coordinates (None: nothing can be drawn)."""
+    rs = dc.rects()
+    if not rs:
+        return None
+    ox, oy = dc.dev_org
+    return (min(r[0] for r in rs) - ox, min(r[1] for r in rs) - oy, max(r[2] for r in rs) - ox,
+            max(r[3] for r in rs) - oy)
+
+
+def _crop(dc: DC, l: int, t: int, r: int, b: int, margin: int) -> Rect | None:
+    """Device frame (l, t, r, b) cut to the drawable area grown by ``margin``; None if nothing is left."""
+    v = _vis_dev(dc)
+    if v is None:
+        return None
+    l, t = max(l, v[0] - margin), max(t, v[1] - margin)
+    r, b = min(r, v[2] + margin), min(b, v[3] + margin)
+    return (l, t, r, b) if r > l and b > t else None
+
+
 # ---- brushes and pens as pixel sources ---------------------------------------------------------
 def _hatch_bits(hatch: int) -> np.ndarray:
     y, x = np.mgrid[0:8, 0:8]
@@ -269,8 +289,8 @@ def _pen_dashes(dc: DC) -> tuple[int, ...] | None:
     return _DASHES.get(pen.style)
 
 
-def _styled_colors(dc: DC, n: int, pos: int) -> tuple[np.ndarray | None, np.ndarray | int]:
-    """(keep mask or None, colours) for ``n`` consecutive pen pixels starting ``pos`` along the dash pattern."""
+def _styled_colors(dc: DC, pos: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | int]:
+    """(keep mask or None, colours) for pen pixels at positions ``pos`` along the path (dash pattern)."""
     src = _pen_src(dc)
     dashes = _pen_dashes(dc)
     fg = int(src) if isinstance(src, (int, np.integer)) else 0
@@ -278,21 +298,43 @@ def _styled_colors(dc: DC, n: int, pos: int) -> tuple[np.ndarray | None, np.ndar
         return None, fg
     table = np.concatenate([np.full(v, i % 2 == 0) for i, v in enumerate(dashes) if v > 0]) \
         if any(v > 0 for v in dashes) else np.ones(1, dtype=bool)
-    on = table[(pos + np.arange(n)) % len(table)]
+    on = table[pos % len(table)]
     if dc.bk_mode == TRANSPARENT:
         return on, fg
     return None, np.where(on, np.uint32(fg), np.uint32(dc.bk_px())).astype(np.uint32)
 
 
 # ---- geometry ------------------------------------------------------------------------------------
-def _line_pts(x0: int, y0: int, x1: int, y1: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pixels of the line from (x0, y0) to (x1, y1), last point excluded (Bresenham)."""
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def _line_steps(x0: int, y0: int, x1: int, y1: int, win: Rect | None = None) -> tuple[np.ndarray, int]:
+    """Step indices of the line's pixels (all n of them, or only those whose major coordinate is in ``win``)."""
     dx, dy = x1 - x0, y1 - y0
     n = max(abs(dx), abs(dy))
     if n == 0:
-        e = np.zeros(0, dtype=np.int64)
-        return e, e
-    i = np.arange(n, dtype=np.int64)
+        return _EMPTY, 0
+    lo, hi = 0, n
+    if win is not None:  # the major coordinate must fall inside the window
+        if abs(dx) >= abs(dy):
+            a, b, s = win[0] - x0, win[2] - 1 - x0, (1 if dx > 0 else -1)
+        else:
+            a, b, s = win[1] - y0, win[3] - 1 - y0, (1 if dy > 0 else -1)
+        i0, i1 = (a, b) if s > 0 else (-b, -a)
+        lo, hi = max(lo, i0), min(hi, i1 + 1)
+        if hi <= lo:
+            return _EMPTY, n
+    return np.arange(lo, hi, dtype=np.int64), n
+
+
+def _line_pts(x0: int, y0: int, x1: int, y1: int, win: Rect | None = None) \
+        -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pixels (xs, ys, step index) of the line from (x0, y0) to (x1, y1), last point excluded (Bresenham);
+    with ``win``, only the steps whose major-axis coordinate lies in that rectangle."""
+    i, n = _line_steps(x0, y0, x1, y1, win)
+    if not len(i):
+        return _EMPTY, _EMPTY, _EMPTY
+    dx, dy = x1 - x0, y1 - y0
     sx = 1 if dx > 0 else -1 if dx < 0 else 0
     sy = 1 if dy > 0 else -1 if dy < 0 else 0
     if abs(dx) >= abs(dy):
@@ -301,28 +343,36 @@ def _line_pts(x0: int, y0: int, x1: int, y1: int) -> tuple[np.ndarray, np.ndarra
     else:
         ys = y0 + sy * i
         xs = x0 + sx * ((2 * i * abs(dx) + n - 1) // (2 * n))
-    return xs, ys
+    return xs, ys, i
 
 
-def _path_pts(polys: list[list[tuple[int, int]]], closed: bool) -> tuple[np.ndarray, np.ndarray]:
+def _path_pts(polys: list[list[tuple[int, int]]], closed: bool, win: Rect | None = None) \
+        -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pixels of connected lines (each excluding its end) and their positions along the path (for dashes)."""
     xs_l: list[np.ndarray] = []
     ys_l: list[np.ndarray] = []
+    pos_l: list[np.ndarray] = []
+    base = 0
     for pts in polys:
         path = pts + [pts[0]] if closed and pts else pts
         for a, b in itertools.pairwise(path):
-            xs, ys = _line_pts(a[0], a[1], b[0], b[1])
+            xs, ys, i = _line_pts(a[0], a[1], b[0], b[1], win)
             xs_l.append(xs)
             ys_l.append(ys)
+            pos_l.append(i + base)
+            base += max(abs(b[0] - a[0]), abs(b[1] - a[1]))
     if not xs_l:
-        e = np.zeros(0, dtype=np.int64)
-        return e, e
-    return np.concatenate(xs_l), np.concatenate(ys_l)
+        return _EMPTY, _EMPTY, _EMPTY
+    xs, ys, pos = np.concatenate(xs_l), np.concatenate(ys_l), np.concatenate(pos_l)
+    if win is not None:
+        keep = (xs >= win[0]) & (xs < win[2]) & (ys >= win[1]) & (ys < win[3])
+        xs, ys, pos = xs[keep], ys[keep], pos[keep]
+    return xs, ys, pos
 
 
 def _wide_into(mask: np.ndarray, fx: int, fy: int, polys: list[list[tuple[int, int]]], closed: bool, w: int,
                cap: int = PS_ENDCAP_ROUND, join: int = PS_JOIN_ROUND) -> None:
     """OR the pixels of wide lines along ``polys`` into ``mask`` (its (0, 0) at device (fx, fy))."""
-    H, W = mask.shape
     c = 0.0 if w % 2 else -0.5  # even widths: the centre line sits half a pixel up-left
     half = w / 2.0
     for pts in polys:
@@ -337,34 +387,45 @@ def _wide_into(mask: np.ndarray, fx: int, fy: int, polys: list[list[tuple[int, i
         for k in range(nseg):
             (x0, y0), (x1, y1) = path[k], path[k + 1]
             first, last = k == 0 and not closed, k == nseg - 1 and not closed
-            l = max(min(x0, x1) - w - 1, fx)
-            r = min(max(x0, x1) + w + 2, fx + W)
-            t = max(min(y0, y1) - w - 1, fy)
-            b = min(max(y0, y1) + w + 2, fy + H)
-            if l >= r or t >= b:
-                continue
-            Y, X = np.mgrid[t:b, l:r]
-            px = X - (x0 + c)
-            py = Y - (y0 + c)
-            ux, uy = x1 - x0, y1 - y0
-            L2 = ux * ux + uy * uy
-            sub = mask[t - fy:b - fy, l - fx:r - fx]
-            if L2 == 0:
-                if cap == PS_ENDCAP_ROUND or not (first and last):
-                    sub |= px * px + py * py < half * half
-                continue
-            L = math.sqrt(L2)
-            tt = (px * ux + py * uy) / L2
-            perp = np.abs(px * uy - py * ux) / L
-            ext = half / L
+            _wide_segment(mask, fx, fy, x0, y0, x1, y1, w, c, half, cap, join, first, last)
 
-            e0, e1 = ((ext if (cap == PS_ENDCAP_SQUARE if is_cap else join == PS_JOIN_MITER) else 0.0)
-                      for is_cap in (first, last))
-            sub |= (tt >= -e0) & (tt <= 1 + e1) & (perp < half)
-            for (vx, vy), is_cap in (((x0, y0), first), ((x1, y1), last)):
-                if (cap if is_cap else join) == (PS_ENDCAP_ROUND if is_cap else PS_JOIN_ROUND):
-                    qx, qy = X - (vx + c), Y - (vy + c)
-                    sub |= qx * qx + qy * qy < half * half
+
+def _wide_segment(mask: np.ndarray, fx: int, fy: int, x0: int, y0: int, x1: int, y1: int, w: int, c: float,
+                  half: float, cap: int, join: int, first: bool, last: bool) -> None:
+    """One wide segment (with its caps or joins), evaluated in chunks along it so that a long diagonal
+    does not cost its whole bounding box."""
+    H, W = mask.shape
+    ux, uy = x1 - x0, y1 - y0
+    L2 = ux * ux + uy * uy
+    n = max(1, -(-max(abs(ux), abs(uy)) // 32))
+    for j in range(n):
+        ax, ay = x0 + ux * j // n, y0 + uy * j // n
+        bx, by = x0 + ux * (j + 1) // n, y0 + uy * (j + 1) // n
+        l = max(min(ax, bx) - w - 1, fx)
+        r = min(max(ax, bx) + w + 2, fx + W)
+        t = max(min(ay, by) - w - 1, fy)
+        b = min(max(ay, by) + w + 2, fy + H)
+        if l >= r or t >= b:
+            continue
+        Y, X = np.mgrid[t:b, l:r]
+        px = X - (x0 + c)
+        py = Y - (y0 + c)
+        sub = mask[t - fy:b - fy, l - fx:r - fx]
+        if L2 == 0:
+            if cap == PS_ENDCAP_ROUND or not (first and last):
+                sub |= px * px + py * py < half * half
+            continue
+        L = math.sqrt(L2)
+        tt = (px * ux + py * uy) / L2
+        perp = np.abs(px * uy - py * ux) / L
+        ext = half / L
+        e0, e1 = ((ext if (cap == PS_ENDCAP_SQUARE if is_cap else join == PS_JOIN_MITER) else 0.0)
+                  for is_cap in (first, last))
+        sub |= (tt >= -e0) & (tt <= 1 + e1) & (perp < half)
+        for (vx, vy), is_cap, near in (((x0, y0), first, j == 0), ((x1, y1), last, j == n - 1)):
+            if near and (cap if is_cap else join) == (PS_ENDCAP_ROUND if is_cap else PS_JOIN_ROUND):
+                qx, qy = X - (vx + c), Y - (vy + c)
+                sub |= qx * qx + qy * qy < half * half
 
 
 def _interior(mask: np.ndarray) -> np.ndarray:
@@ -381,29 +442,36 @@ def _interior(mask: np.ndarray) -> np.ndarray:
     return inner
 
 
-def _ellipse_insets(W: int, H: int) -> np.ndarray:
-    """Per-row left inset of the ellipse filling a W x H pixel box (pixel-centre sampling)."""
-    if W <= 0 or H <= 0:
-        return np.zeros(max(H, 0), dtype=np.int64)
-    yc = (np.arange(H) + 0.5 - H / 2.0) / (H / 2.0)
+def _ellipse_insets(W: int, H: int, rows: np.ndarray) -> np.ndarray:
+    """Left inset of rows ``rows`` of the ellipse filling a W x H pixel box (pixel-centre sampling)."""
+    yc = (rows + 0.5 - H / 2.0) / (H / 2.0)
     half = (W / 2.0) * np.sqrt(np.clip(1.0 - yc * yc, 0.0, None))
     ins = np.ceil(W / 2.0 - half - 0.5 - 1e-9).astype(np.int64)
     return np.clip(ins, 0, (W + 1) // 2)
 
 
-def rr_mask(W: int, H: int, ew: int, eh: int) -> np.ndarray:
-    """A W x H rounded rectangle with ew x eh elliptic corners (ew = W, eh = H: an ellipse)."""
-    if W <= 0 or H <= 0:
-        return np.zeros((max(H, 0), max(W, 0)), dtype=bool)
+def rr_insets(W: int, H: int, ew: int, eh: int, rows: np.ndarray) -> np.ndarray:
+    """Left (= right) inset of rows ``rows`` of a W x H rectangle with ew x eh elliptic corners."""
     ew, eh = min(abs(ew), W), min(abs(eh), H)
-    insets = np.zeros(H, dtype=np.int64)
+    insets = np.zeros(len(rows), dtype=np.int64)
     if ew > 1 and eh > 1:
-        ins = _ellipse_insets(ew, eh)
         k = eh // 2
-        insets[:k] = ins[:k]
-        insets[H - k:] = ins[eh - k:]
-    cols = np.arange(W)[None, :]
-    return (cols >= insets[:, None]) & (cols < W - insets[:, None])
+        top, bottom = rows < k, rows >= H - k
+        insets[top] = _ellipse_insets(ew, eh, rows[top])
+        insets[bottom] = _ellipse_insets(ew, eh, rows[bottom] - (H - eh))
+    return insets
+
+
+def rr_mask(W: int, H: int, ew: int, eh: int, win: Rect | None = None) -> np.ndarray:
+    """A W x H rounded rectangle with ew x eh elliptic corners (ew = W, eh = H: an ellipse); with ``win``
+    (x0, y0, x1, y1 in the box's pixels) only that part of it."""
+    x0, y0, x1, y1 = win if win is not None else (0, 0, W, H)
+    x0, y0, x1, y1 = max(x0, 0), max(y0, 0), min(x1, W), min(y1, H)
+    if x1 <= x0 or y1 <= y0:
+        return np.zeros((max(y1 - y0, 0), max(x1 - x0, 0)), dtype=bool)
+    insets = rr_insets(W, H, ew, eh, np.arange(y0, y1, dtype=np.int64))[:, None]
+    cols = np.arange(x0, x1)[None, :]
+    return (cols >= insets) & (cols < W - insets)
 
 
 def ellipse_mask(W: int, H: int) -> np.ndarray:
@@ -447,21 +515,22 @@ def _polyline(dc: DC, polys: list[list[tuple[int, int]]], closed: bool = False) 
         return
     ox, oy = dc.dev_org
     w = _pen_width(dc)
+    allp = [p for pts in polys for p in pts]
+    fr = _crop(dc, min(p[0] for p in allp) - w - 1, min(p[1] for p in allp) - w - 1,
+               max(p[0] for p in allp) + w + 2, max(p[1] for p in allp) + w + 2, w + 2)
+    if fr is None:
+        return
     if w <= 1 and not isinstance(src, _Pat):
-        xs, ys = _path_pts(polys, closed)
-        keep, cols = _styled_colors(dc, len(xs), 0)
+        xs, ys, pos = _path_pts(polys, closed, fr)
+        keep, cols = _styled_colors(dc, pos)
         if keep is not None:
             xs, ys = xs[keep], ys[keep]
         _paint_points(dc, s, xs + ox, ys + oy, cols, dc.rop2)
     else:
-        allp = [p for pts in polys for p in pts]
-        fx = min(p[0] for p in allp) - w - 1
-        fy = min(p[1] for p in allp) - w - 1
-        W = max(p[0] for p in allp) + w + 2 - fx
-        H = max(p[1] for p in allp) + w + 2 - fy
+        fx, fy, W, H = fr[0], fr[1], fr[2] - fr[0], fr[3] - fr[1]
         mask = np.zeros((H, W), dtype=bool)
         if w <= 1:
-            xs, ys = _path_pts(polys, closed)
+            xs, ys, _pos = _path_pts(polys, closed, fr)
             mask[ys - fy, xs - fx] = True
         else:
             pen = dc.pen
@@ -482,7 +551,7 @@ def _stroke_mask(dc: DC, s: Surface, fx: int, fy: int, outline: np.ndarray, psrc
         ang = (np.arctan2(-(ys + fy - cy), xs + fx - cx) - start) % (2 * math.pi)
         order = np.argsort(ang, kind="stable")
         xs, ys = xs[order] + fx, ys[order] + fy
-        keep, cols = _styled_colors(dc, len(xs), 0)
+        keep, cols = _styled_colors(dc, np.arange(len(xs)))
         if keep is not None:
             xs, ys = xs[keep], ys[keep]
         _paint_points(dc, s, xs + ox, ys + oy, cols, dc.rop2)
@@ -573,20 +642,26 @@ def _shape(dc: DC, kind: str, l: int, t: int, r: int, b: int, ew: int = 0, eh: i
     if s is None:
         return
     lo, hi = (w // 2, (w - 1) // 2) if psrc is not None else (0, 0)
-    fx, fy = l - lo - 1, t - lo - 1
-    W, H = (r + hi + 1) - fx, (b + hi + 1) - fy
+    fr = _crop(dc, l - lo - 1, t - lo - 1, r + hi + 1, b + hi + 1, w + 2)
+    if fr is None:
+        return
+    fx, fy, W, H = fr[0], fr[1], fr[2] - fr[0], fr[3] - fr[1]
 
     def build(bl: int, bt: int, br: int, bb: int) -> np.ndarray:
+        """The shape of box (bl, bt, br, bb) over the frame."""
         mk = np.zeros((H, W), dtype=bool)
-        if br <= bl or bb <= bt:
+        x0, y0, x1, y1 = max(bl, fx), max(bt, fy), min(br, fx + W), min(bb, fy + H)
+        if x1 <= x0 or y1 <= y0:
             return mk
+        win = (x0 - bl, y0 - bt, x1 - bl, y1 - bt)
         if kind == "rect":
-            shape = np.ones((bb - bt, br - bl), dtype=bool)
+            shape = np.ones((y1 - y0, x1 - x0), dtype=bool)
         elif kind == "round":
-            shape = rr_mask(br - bl, bb - bt, max(0, ew + (br - bl) - (r - l)), max(0, eh + (bb - bt) - (b - t)))
+            shape = rr_mask(br - bl, bb - bt, max(0, ew + (br - bl) - (r - l)), max(0, eh + (bb - bt) - (b - t)),
+                            win)
         else:
-            shape = ellipse_mask(br - bl, bb - bt)
-        mk[bt - fy:bb - fy, bl - fx:br - fx] = shape
+            shape = rr_mask(br - bl, bb - bt, br - bl, bb - bt, win)
+        mk[y0 - fy:y1 - fy, x0 - fx:x1 - fx] = shape
         return mk
 
     outer = build(l - lo, t - lo, r + hi, b + hi)
@@ -636,10 +711,11 @@ def _polygon(dc: DC, polys: list[list[tuple[int, int]]], mode: int) -> None:
         return
     w = 1 if psrc is None else _pen_width(dc)
     allp = [p for pts in polys for p in pts]
-    fx = min(p[0] for p in allp) - w - 1
-    fy = min(p[1] for p in allp) - w - 1
-    W = max(p[0] for p in allp) + w + 2 - fx
-    H = max(p[1] for p in allp) + w + 2 - fy
+    fr = _crop(dc, min(p[0] for p in allp) - w - 1, min(p[1] for p in allp) - w - 1,
+               max(p[0] for p in allp) + w + 2, max(p[1] for p in allp) + w + 2, w + 2)
+    if fr is None:
+        return
+    fx, fy, W, H = fr[0], fr[1], fr[2] - fr[0], fr[3] - fr[1]
     fill = poly_mask(polys, mode, fx, fy, W, H) if bsrc is not None else None
     ox, oy = dc.dev_org
     box = (fx + ox, fy + oy, fx + ox + W, fy + oy + H)
@@ -648,10 +724,10 @@ def _polygon(dc: DC, polys: list[list[tuple[int, int]]], mode: int) -> None:
     if psrc is not None:
         outline = np.zeros((H, W), dtype=bool)
         if w <= 1:
-            xs, ys = _path_pts(polys, True)
+            xs, ys, pos = _path_pts(polys, True, fr)
             outline[ys - fy, xs - fx] = True
             if _pen_dashes(dc) and not isinstance(psrc, _Pat):
-                dashed_pts = (xs, ys)
+                dashed_pts = (xs, ys, pos)
         else:
             pen = dc.pen
             _wide_into(outline, fx, fy, polys, True, w,
@@ -662,8 +738,8 @@ def _polygon(dc: DC, polys: list[list[tuple[int, int]]], mode: int) -> None:
     if fill is not None:
         _paint(dc, s, box, fill, bsrc, dc.rop2)
     if dashed_pts is not None:
-        xs, ys = dashed_pts
-        keep, cols = _styled_colors(dc, len(xs), 0)
+        xs, ys, pos = dashed_pts
+        keep, cols = _styled_colors(dc, pos)
         if keep is not None:
             xs, ys = xs[keep], ys[keep]
         _paint_points(dc, s, xs + ox, ys + oy, cols, dc.rop2)
@@ -716,8 +792,11 @@ def draw_line(dc: DC, x0: int, y0: int, x1: int, y1: int, px: int) -> None:
     s = dc.begin()
     if s is None:
         return
-    xs, ys = _line_pts(x0, y0, x1, y1)
     ox, oy = dc.dev_org
+    v = _vis_dev(dc)
+    if v is None:
+        return
+    xs, ys, _ = _line_pts(x0, y0, x1, y1, v)
     _paint_points(dc, s, xs + ox, ys + oy, px, R2_COPYPEN)
     dc.end()
 

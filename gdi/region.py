@@ -184,30 +184,68 @@ def region_from_mask(mask: np.ndarray, x0: int = 0, y0: int = 0) -> Region:
     return g
 
 
-def _grid_of(g: Region, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
-    grid = np.zeros((len(ys) - 1, len(xs) - 1), dtype=bool)
+def _bands(g: Region, ys: list[int], index: dict[int, int]) -> list[list[tuple[int, int]]]:
+    """For each interval ys[i]..ys[i+1], the x spans of ``g``'s rectangles covering it (unsorted)."""
+    bands: list[list[tuple[int, int]]] = [[] for _ in range(len(ys) - 1)]
     for l, t, r, b in g.rects:
-        i0, i1 = np.searchsorted(ys, (t, b))
-        j0, j1 = np.searchsorted(xs, (l, r))
-        grid[i0:i1, j0:j1] = True
-    return grid
+        if r <= l or b <= t:
+            continue
+        for i in range(index[t], index[b]):
+            bands[i].append((l, r))
+    return bands
+
+
+_OPS = {"and": lambda a, b: a and b, "or": lambda a, b: a or b, "xor": lambda a, b: a != b,
+        "diff": lambda a, b: a and not b}
+
+
+def _span_op(sa: list[tuple[int, int]], sb: list[tuple[int, int]], op: str) -> list[tuple[int, int]]:
+    """``op`` of two sets of x spans (each may overlap itself) as sorted disjoint spans."""
+    ev: dict[int, list[int]] = {}
+    for spans, k in ((sa, 0), (sb, 1)):
+        for l, r in spans:
+            ev.setdefault(l, [0, 0])[k] += 1
+            ev.setdefault(r, [0, 0])[k] -= 1
+    fn = _OPS[op]
+    out: list[tuple[int, int]] = []
+    ca = cb = 0
+    start: int | None = None
+    for x in sorted(ev):
+        da, db = ev[x]
+        ca += da
+        cb += db
+        inside = fn(ca > 0, cb > 0)
+        if inside and start is None:
+            start = x
+        elif not inside and start is not None:
+            out.append((start, x))
+            start = None
+    return out
 
 
 def combine(a: Region, b: Region | None, op: str) -> Region:
-    """``a`` op ``b`` in canonical form; ``op`` is "and", "or", "xor", "diff" or "copy" (``b`` unused)."""
-    rects = a.rects + (b.rects if b is not None and op != "copy" else [])
-    if not rects:
-        return Region()
-    xs = np.unique(np.array([v for r in rects for v in (r[0], r[2])], dtype=np.int64))
-    ys = np.unique(np.array([v for r in rects for v in (r[1], r[3])], dtype=np.int64))
-    ga = _grid_of(a, xs, ys)
+    """``a`` op ``b`` in canonical form; ``op`` is "and", "or", "xor", "diff" or "copy" (``b`` unused).
+
+    A sweep over the horizontal bands between all rectangle top/bottom edges: each band's spans are
+    combined, then vertically adjacent bands with the same spans are merged (Windows' y-x banding)."""
     if op == "copy" or b is None:
-        res = ga
-    else:
-        gb = _grid_of(b, xs, ys)
-        res = {"and": ga & gb, "or": ga | gb, "xor": ga ^ gb, "diff": ga & ~gb}[op]
+        op, b = "or", Region()
+    ys = sorted({v for r in a.rects + b.rects if r[2] > r[0] and r[3] > r[1] for v in (r[1], r[3])})
+    if not ys:
+        return Region()
+    index = {y: i for i, y in enumerate(ys)}
+    ba, bb = _bands(a, ys, index), _bands(b, ys, index)
+    out: list[Rect] = []
+    prev: list[tuple[int, int]] = []
+    top = ys[0]
+    for i in range(len(ys) - 1):
+        spans = _span_op(ba[i], bb[i], op) if ba[i] or bb[i] else []
+        if spans != prev:
+            out.extend((l, top, r, ys[i]) for l, r in prev)
+            prev, top = spans, ys[i]
+    out.extend((l, top, r, ys[-1]) for l, r in prev)
     g = Region()
-    g.rects = _runs_to_rects(res, xs, ys)
+    g.rects = out
     return g
 
 

@@ -8,6 +8,7 @@ functions take device coordinates (SelectClipRgn) or logical ones (IntersectClip
 """
 from __future__ import annotations
 
+import itertools
 import struct
 from typing import TYPE_CHECKING
 
@@ -67,7 +68,15 @@ def round_rect_region(l: int, t: int, r: int, b: int, ew: int, eh: int) -> Regio
     l, t, r, b = _norm(l, t, r, b)
     if rect_empty((l, t, r, b)):
         return Region()
-    return region_from_mask(draw.rr_mask(r - l, b - t, ew, eh), l, t)
+    W, H = r - l, b - t
+    ins = draw.rr_insets(W, H, ew, eh, np.arange(H, dtype=np.int64))
+    cuts = np.concatenate(([0], np.flatnonzero(np.diff(ins)) + 1, [H])).tolist()
+    g = Region()
+    for y0, y1 in itertools.pairwise(cuts):  # rows of equal inset make one band
+        a = int(ins[y0])
+        if W - a > a:
+            g.rects.append((l + a, t + y0, r - a, t + y1))
+    return g
 
 
 def polygon_region(polys: list[list[tuple[int, int]]], mode: int) -> Region:

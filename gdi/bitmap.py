@@ -501,8 +501,7 @@ def new_bitmap(m: "Machine", w: int, h: int, bpp: int) -> Bitmap | None:
 def screen_bpp(m: "Machine") -> int:
     """Colour depth of the display."""
     from . import desktop  # noqa: PLC0415
-    scr = getattr(desktop, "screen", None)
-    return int(scr(m).bpp) if scr is not None else 32
+    return int(desktop.screen(m).bpp)
 
 
 def _get_bitmap(m: "Machine", h: int) -> Bitmap | None:
@@ -730,16 +729,18 @@ def _dest_mono(dc: DC) -> bool:
 
 
 def blit(dc: DC, dx: int, dy: int, dw: int, dh: int, src: BlitSource | None, sx: int, sy: int, sw: int, sh: int,
-         code: int, mask: np.ndarray | None = None, back: int | None = None, mask_xy: tuple[int, int] = (0, 0)) -> bool:
+         code: int, mask: np.ndarray | None = None, back: int | None = None, mask_xy: tuple[int, int] = (0, 0),
+         combine: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None) -> bool:
     """The blit engine. Destination rectangle in device units of ``dc`` (signed extents), source rectangle in
-    source pixels (signed extents; opposite signs mirror), ROP3 ``code`` (``back`` where ``mask`` is 0)."""
+    source pixels (signed extents; opposite signs mirror), ROP3 ``code`` (``back`` where ``mask`` is 0), or
+    ``combine(source, destination)`` instead of a ROP (TransparentBlt, AlphaBlend)."""
     x0, w, nx = _norm(dx, dw)
     y0, h, ny = _norm(dy, dh)
     if w <= 0 or h <= 0:
         return True
     codes = [code] if back is None else [code, back]
-    use_p = any(rop_uses(c)[0] for c in codes)
-    use_s = any(rop_uses(c)[1] for c in codes)
+    use_p = combine is None and any(rop_uses(c)[0] for c in codes)
+    use_s = combine is not None or any(rop_uses(c)[1] for c in codes)
     cols = rows = None
     cut_x = cut_y = 0
     if use_s:
@@ -828,7 +829,7 @@ def blit(dc: DC, dx: int, dy: int, dw: int, dh: int, src: BlitSource | None, sx:
         dst = surf.px[cy0:cy1, cx0:cx1]
         ps = pat[c:d, a:b] if isinstance(pat, np.ndarray) else pat
         ss = s_blk[c:d, a:b] if isinstance(s_blk, np.ndarray) else s_blk
-        res = rop3(code, ps, ss, dst)
+        res = combine(ss, dst) if combine is not None else rop3(code, ps, ss, dst)
         if back is not None and m_blk is not None:
             res = np.where(m_blk[c:d, a:b], res, rop3(back, ps, ss, dst))
         if pkeep is not None:
@@ -1428,9 +1429,7 @@ def _brush_struct(m: "Machine", b: Brush) -> bytes:
     color = b.color
     if b.sys_color >= 0:
         from . import syscolor  # noqa: PLC0415
-        get = getattr(syscolor, "get", None)
-        if get is not None:
-            color = get(m, b.sys_color)
+        color = syscolor.get(m, b.sys_color)
     hatch = b.hatch
     if b.style == gdiobj.BS_PATTERN and isinstance(b.pattern, Bitmap):
         hatch = b.pattern.handle
@@ -1520,10 +1519,9 @@ def GetObjectW(m: "Machine", h: HANDLE, c: INT, pv: PTR) -> INT:
 
 
 # ---- loading and copying images ------------------------------------------------------------------------
-def _sys_px(m: "Machine", index: int, default: int) -> int:
+def _sys_px(m: "Machine", index: int) -> int:
     from . import syscolor  # noqa: PLC0415
-    get = getattr(syscolor, "get", None)
-    return colorref_to_px(get(m, index)) if get is not None else default
+    return colorref_to_px(syscolor.get(m, index))
 
 
 def stretch_nearest(px: np.ndarray, w: int, h: int) -> np.ndarray:
@@ -1541,8 +1539,7 @@ def bitmap_from_dib(m: "Machine", info: DibInfo, bits: bytes, flags: int = 0, cx
     colors = list(info.colors)
     if info.bpp <= 8 and colors and flags & (LR_LOADTRANSPARENT | LR_LOADMAP3DCOLORS):
         if flags & LR_LOADMAP3DCOLORS:
-            repl = {0x808080: _sys_px(m, 16, 0x808080), 0xC0C0C0: _sys_px(m, 15, 0xC0C0C0),
-                    0xDFDFDF: _sys_px(m, 22, 0xDFDFDF)}
+            repl = {0x808080: _sys_px(m, 16), 0xC0C0C0: _sys_px(m, 15), 0xDFDFDF: _sys_px(m, 22)}
             colors = [repl.get(c, c) for c in colors]
         if flags & LR_LOADTRANSPARENT:
             if info.compression in (BI_RLE8, BI_RLE4):
@@ -1552,7 +1549,7 @@ def bitmap_from_dib(m: "Machine", info: DibInfo, bits: bytes, flags: int = 0, cx
             else:
                 first = 0
             if first < len(colors):
-                colors[first] = _sys_px(m, 5, WHITE)
+                colors[first] = _sys_px(m, 5)
     src = DibInfo(info.width, info.height, info.bpp, info.compression, info.size_image, info.clr_used,
                   info.hdr_size, colors, info.masks, info.table_bytes, info.xppm, info.yppm)
     px = dib_to_topdown(src, bits)
@@ -1667,11 +1664,10 @@ def LoadBitmapW(m: "Machine", hInstance: HANDLE, lpBitmapName: LPCWSTR) -> HANDL
 def _load_image(m: "Machine", hInst: int, name: str | int | None, type: int, cx: int, cy: int, fuLoad: int) -> int:
     if type == IMAGE_BITMAP:
         return load_image_bitmap(m, hInst, name, fuLoad, cx, cy)
-    from . import cursor  # noqa: PLC0415
-    other = getattr(cursor, "load_image_other", None)
-    if other is not None:
-        return int(other(m, hInst, name, type, cx, cy, fuLoad))
-    m.set_last_error(ERROR_INVALID_PARAMETER)
+    if type in (IMAGE_ICON, IMAGE_CURSOR):
+        from . import cursor  # noqa: PLC0415
+        return int(cursor.load_image_other(m, hInst, name, type, cx, cy, fuLoad))
+    m.set_last_error(ERROR_INVALID_PARAMETER)  # IMAGE_ENHMETAFILE and unknown types
     return 0
 
 
@@ -1691,12 +1687,11 @@ def LoadImageW(m: "Machine", hInst: HANDLE, name: LPCWSTR, type: UINT, cx: INT, 
 def CopyImage(m: "Machine", h: HANDLE, type: UINT, cx: INT, cy: INT, flags: UINT) -> HANDLE:
     """Copy a bitmap, optionally resized, as a DIB section (LR_CREATEDIBSECTION) or monochrome
     (LR_MONOCHROME); LR_COPYRETURNORG returns the original when nothing changes, LR_COPYDELETEORG deletes it.
-    Icons and cursors go to gdi.cursor."""
-    if type != IMAGE_BITMAP:
+    Icons and cursors go to gdi.cursor.copy_icon."""
+    if type in (IMAGE_ICON, IMAGE_CURSOR):
         from . import cursor  # noqa: PLC0415
-        other = getattr(cursor, "copy_image_other", None)
-        if other is not None:
-            return int(other(m, h, type, cx, cy, flags))
+        return int(cursor.copy_icon(m, h, cx, cy, flags))
+    if type != IMAGE_BITMAP:
         m.set_last_error(ERROR_INVALID_PARAMETER)
         return 0
     bm = _get_bitmap(m, h)
@@ -1733,3 +1728,70 @@ def CopyImage(m: "Machine", h: HANDLE, type: UINT, cx: INT, cy: INT, flags: UINT
     if flags & LR_COPYDELETEORG:
         gdiobj.DeleteObject(m, h)
     return new.handle
+
+
+# ---- msimg32 -----------------------------------------------------------------------------------------
+def _msimg_blit(m: "Machine", hdc: int, x: int, y: int, w: int, h: int, hdc_src: int, xs: int, ys: int, ws: int,
+                hs: int, combine: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> int:
+    dc = _dc(m, hdc)
+    sdc = _dc(m, hdc_src) if dc is not None else None
+    if dc is None or sdc is None:
+        return 0
+    if w < 0 or h < 0 or ws < 0 or hs < 0:  # no mirroring here
+        m.set_last_error(ERROR_INVALID_PARAMETER)
+        return 0
+    src = dc_source(sdc)
+    if src is None:
+        return 0
+    sr = _src_rect(sdc, xs, ys, ws, hs)
+    sh_all, sw_all = src.px.shape
+    if sr[0] < 0 or sr[1] < 0 or sr[0] + sr[2] > sw_all or sr[1] + sr[3] > sh_all:
+        m.set_last_error(ERROR_INVALID_PARAMETER)  # the source rectangle must lie inside the source
+        return 0
+    dx0, dy0 = dc.lp(x, y)
+    dx1, dy1 = dc.lp(x + w, y + h)
+    return int(blit(dc, dx0, dy0, dx1 - dx0, dy1 - dy0, src, *sr, 0xCC, combine=combine))
+
+
+@stdcall("msimg32")
+def TransparentBlt(m: "Machine", hdcDest: HANDLE, xoriginDest: INT, yoriginDest: INT, wDest: INT, hDest: INT,
+                   hdcSrc: HANDLE, xoriginSrc: INT, yoriginSrc: INT, wSrc: INT, hSrc: INT, crTransparent: UINT) -> BOOL:
+    """Copy (and stretch) a source rectangle except the pixels of colour ``crTransparent``."""
+    key = np.uint32(colorref_to_px(crTransparent & 0xFFFFFF))
+
+    def combine(s: np.ndarray, d: np.ndarray) -> np.ndarray:
+        return np.where((s & np.uint32(0xFFFFFF)) == key, d, s)
+    return _msimg_blit(m, hdcDest, xoriginDest, yoriginDest, wDest, hDest, hdcSrc, xoriginSrc, yoriginSrc, wSrc,
+                       hSrc, combine)
+
+
+AC_SRC_ALPHA = 1
+
+
+@stdcall("msimg32")
+def AlphaBlend(m: "Machine", hdcDest: HANDLE, xoriginDest: INT, yoriginDest: INT, wDest: INT, hDest: INT,
+               hdcSrc: HANDLE, xoriginSrc: INT, yoriginSrc: INT, wSrc: INT, hSrc: INT, ftn: DWORD) -> BOOL:
+    """Blend a source rectangle over the destination: constant alpha ``SourceConstantAlpha``, and with
+    AC_SRC_ALPHA the source's own premultiplied per-pixel alpha (dst = src*sca + dst*(1 - srcA*sca))."""
+    op, _flags, sca, fmt = ftn & 0xFF, (ftn >> 8) & 0xFF, (ftn >> 16) & 0xFF, (ftn >> 24) & 0xFF
+    if op != 0:  # AC_SRC_OVER is the only operation
+        m.set_last_error(ERROR_INVALID_PARAMETER)
+        return 0
+
+    def combine(s: np.ndarray, d: np.ndarray) -> np.ndarray:
+        s = np.broadcast_to(s, d.shape).astype(np.uint32)
+        d = d.astype(np.uint32)
+        if fmt & AC_SRC_ALPHA:
+            sa = (((s >> np.uint32(24)) & np.uint32(0xFF)) * np.uint32(sca) + np.uint32(127)) // np.uint32(255)
+            inv = np.uint32(255) - sa
+        else:
+            inv = np.full(d.shape, 255 - sca, np.uint32)
+        out = np.zeros(d.shape, np.uint32)
+        for sh in (0, 8, 16, 24):
+            cs = (s >> np.uint32(sh)) & np.uint32(0xFF)
+            cd = (d >> np.uint32(sh)) & np.uint32(0xFF)
+            v = (cs * np.uint32(sca) + cd * inv + np.uint32(127)) // np.uint32(255)
+            out |= np.minimum(v, np.uint32(255)) << np.uint32(sh)
+        return out
+    return _msimg_blit(m, hdcDest, xoriginDest, yoriginDest, wDest, hDest, hdcSrc, xoriginSrc, yoriginSrc, wSrc,
+                       hSrc, combine)

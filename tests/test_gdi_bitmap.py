@@ -294,3 +294,26 @@ def test_load_bitmaps(section) -> None:
 def test_hatched_patblt_matches_fillrect(section) -> None:
     out = section("hatch")
     assert out["hatch"][:3] == ["1", "1", "123456"]
+
+
+# ---- msimg32 --------------------------------------------------------------------------------------------------
+def blend(src: int, dst: int, sca: int, per_pixel: bool) -> list[float]:
+    """AlphaBlend's formula in real arithmetic, per colour channel (r, g, b)."""
+    sa = (src >> 24 & 0xFF) * sca / 255 if per_pixel else sca
+    return [(src >> sh & 0xFF) * sca / 255 + (dst >> sh & 0xFF) * (1 - sa / 255) for sh in (16, 8, 0)]
+
+
+def test_transparentblt_and_alphablend(section) -> None:
+    out = section("msimg")
+    # magenta source pixels keep the destination; the source is stretched 2x
+    assert out["transparentblt"] == ["1"] + ["abcdef"] * 2 + ["112233"] * 2 + ["abcdef"] * 2 + ["445566"] * 2
+    for key, srcs, dst, sca, pp in (("alphablend_const", [0xFFFFFF, 0, 0x804020, 0xFF0000], 0x204060, 128, False),
+                                    ("alphablend_pixel", [0xFF102030, 0, 0x80400000, 0x40202020], 0xFFFFFF, 255,
+                                     True)):
+        f = out[key]
+        assert f[0] == "1"
+        for got, src in zip(f[1:], srcs):
+            g = hx(got)
+            for sh, want in zip((16, 8, 0), blend(src, dst, sca, pp)):
+                assert abs((g >> sh & 0xFF) - want) <= 1, (key, got)
+    assert out["alphablend_outside"] == ["0"]

@@ -5,7 +5,7 @@
    Build (in tests/programs):
      i686-w64-mingw32-windres gdi_bitmap.rc -O coff -o /tmp/gdi_bitmap_res.o
      i686-w64-mingw32-gcc -O2 -s -Wall -Wl,--no-insert-timestamp -o gdi_bitmap.exe gdi_bitmap.c \
-         /tmp/gdi_bitmap_res.o -lgdi32 -luser32
+         /tmp/gdi_bitmap_res.o -lgdi32 -luser32 -lmsimg32
 */
 #include <windows.h>
 #include <stdio.h>
@@ -615,6 +615,36 @@ static void section_hatch(void) {
     SelectObject(mem, GetStockObject(WHITE_BRUSH));
 }
 
+/* ---- msimg32: TransparentBlt and AlphaBlend ------------------------------------------------------------- */
+static void section_msimg(void) {
+    DWORD *s, *d;
+    HBITMAP hs = dib32(4, 1, &s), hd = dib32(8, 1, &d);
+    BLENDFUNCTION bf = {AC_SRC_OVER, 0, 128, 0};
+    int i, r;
+    s[0] = 0x00FF00FF; s[1] = 0x00112233; s[2] = 0x00FF00FF; s[3] = 0x00445566;
+    SelectObject(mem2, hs);
+    SelectObject(mem, hd);
+    for (i = 0; i < 8; i++) d[i] = 0x00ABCDEF;
+    r = TransparentBlt(mem, 0, 0, 8, 1, mem2, 0, 0, 4, 1, RGB(255, 0, 255)); /* magenta is transparent; 2x */
+    printf("transparentblt %d", r);
+    print_row("", d, 8);
+    for (i = 0; i < 8; i++) d[i] = 0x00204060;
+    s[0] = 0x00FFFFFF; s[1] = 0x00000000; s[2] = 0x00804020; s[3] = 0x00FF0000;
+    r = AlphaBlend(mem, 0, 0, 4, 1, mem2, 0, 0, 4, 1, bf); /* constant alpha 128 */
+    printf("alphablend_const %d", r);
+    print_row("", d, 4);
+    /* per-pixel premultiplied alpha: opaque, transparent, half */
+    s[0] = 0xFF102030; s[1] = 0x00000000; s[2] = 0x80400000; s[3] = 0x40202020;
+    for (i = 0; i < 8; i++) d[i] = 0x00FFFFFF;
+    bf.SourceConstantAlpha = 255;
+    bf.AlphaFormat = AC_SRC_ALPHA;
+    r = AlphaBlend(mem, 0, 0, 4, 1, mem2, 0, 0, 4, 1, bf);
+    printf("alphablend_pixel %d", r);
+    print_row("", d, 4);
+    r = AlphaBlend(mem, 0, 0, 4, 1, mem2, 1, 0, 4, 1, bf); /* source rectangle outside the source: fails */
+    printf("alphablend_outside %d\n", r);
+}
+
 int main(int argc, char **argv) {
     const char *s = argc > 1 ? argv[1] : "all";
     mem = CreateCompatibleDC(NULL);
@@ -629,6 +659,7 @@ int main(int argc, char **argv) {
     if (!strcmp(s, "palette") || !strcmp(s, "all")) section_palette();
     if (!strcmp(s, "load") || !strcmp(s, "all")) section_load();
     if (!strcmp(s, "hatch") || !strcmp(s, "all")) section_hatch();
+    if (!strcmp(s, "msimg") || !strcmp(s, "all")) section_msimg();
     printf("done\n");
     return 0;
 }

@@ -421,7 +421,7 @@ def _wide_segment(mask: np.ndarray, fx: int, fy: int, x0: int, y0: int, x1: int,
         ext = half / L
         e0, e1 = ((ext if (cap == PS_ENDCAP_SQUARE if is_cap else join == PS_JOIN_MITER) else 0.0)
                   for is_cap in (first, last))
-        sub |= (tt >= -e0) & (tt <= 1 + e1) & (perp < half)
+        sub |= (tt >= -e0) & (tt < 1 + e1) & (perp < half)
         for (vx, vy), is_cap, near in (((x0, y0), first, j == 0), ((x1, y1), last, j == n - 1)):
             if near and (cap if is_cap else join) == (PS_ENDCAP_ROUND if is_cap else PS_JOIN_ROUND):
                 qx, qy = X - (vx + c), Y - (vy + c)

@@ -1436,6 +1436,7 @@ def _pattern_brush(bm: Bitmap | None) -> Brush | None:
     s = bm.surface
     s.pull()
     pat = _pattern_bitmap(s.px[:bm.height, :bm.width], bpp=1 if bm.bpp == 1 and not bm.bits else 32)
+    pat.handle = bm.handle  # a private copy (not in the handle table); GetObject reports the original
     first = int(pat.surface.px[0, 0]) if pat.surface is not None else 0
     return Brush(style=BS_PATTERN, color=px_to_colorref(first), pattern=pat)
 

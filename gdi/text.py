@@ -1345,3 +1345,138 @@ def GrayStringW(m: Machine, hDC: HANDLE, hBrush: HANDLE, lpOutputFunc: PTR, lpDa
                 Y: INT, nWidth: INT, nHeight: INT) -> BOOL:
     """Draw text (or what ``lpOutputFunc`` draws) dithered grey with ``hBrush``, as for disabled items."""
     return _gray(m, hDC, hBrush, lpOutputFunc, lpData, nCount, X, Y, nWidth, nHeight, True)
+
+
+# ---- DrawState ----------------------------------------------------------------------------------
+DST_COMPLEX, DST_TEXT, DST_PREFIXTEXT, DST_ICON, DST_BITMAP = 0, 1, 2, 3, 4
+DSS_NORMAL, DSS_UNION, DSS_DISABLED, DSS_MONO, DSS_HIDEPREFIX, DSS_PREFIXONLY, DSS_RIGHT = \
+    0x0, 0x10, 0x20, 0x80, 0x200, 0x400, 0x8000
+
+
+def _mask_dc(m: Machine, dc: DC, w: int, h: int) -> tuple[DC, gdiobj.Bitmap, Surface]:
+    """A private memory DC over a white w x h surface, with ``dc``'s font, drawing black on white."""
+    from . import dc as dcmod
+    surf = Surface(w, h)
+    surf.px[:] = 0xFFFFFF
+    bm = gdiobj.Bitmap(width=w, height=h, bpp=32, surface=surf)
+    gdiobj.table(m).add(bm)
+    mdc = dcmod.new_memory_dc(m)
+    dcmod.select_bitmap(mdc, bm)
+    mdc.font, mdc.text_color, mdc.bk_color, mdc.bk_mode = dc.font, 0, 0xFFFFFF, 1
+    return mdc, bm, surf
+
+
+def _drop_mask_dc(m: Machine, mdc: DC, bm: gdiobj.Bitmap) -> None:
+    t = gdiobj.table(m)
+    mdc.bitmap = None
+    bm.selected_in = None
+    t.delete(mdc.handle)
+    t.delete(bm.handle)
+
+
+def _paint_mask(dc: DC, mask: np.ndarray, x: int, y: int, color: int) -> None:
+    surf = dc.begin()
+    if surf is None:
+        return
+    dx, dy = dc.lp(x, y)
+    _blit(dc, surf, mask, dx, dy, color, None)
+    dc.end()
+
+
+def _draw_state(m: Machine, hdc: int, hbr: int, proc: int, ldata: int, wdata: int, x: int, y: int, cx: int,
+                cy: int, flags: int, wide: bool) -> int:
+    from . import syscolor
+    dc = get_dc(m, hdc)
+    if dc is None:
+        return 0
+    kind, state = flags & 0xF, flags & ~0xF
+    text = ""
+    if kind in (DST_TEXT, DST_PREFIXTEXT):
+        if not ldata:
+            return 0
+        if wide:
+            text = _read_w(m, ldata, wdata if wdata else -1)
+        else:
+            text = _read_a(m, dc, ldata, wdata if wdata else -1)
+    bitmap = None
+    if kind == DST_BITMAP:
+        bitmap = gdiobj.table(m).get(ldata, gdiobj.Bitmap)
+        if bitmap is None or bitmap.surface is None:
+            return 0
+    elif kind == DST_ICON:
+        from emu.api import Unimplemented
+        from emu.cpu import ESP
+        raise Unimplemented("user32!DrawState with DST_ICON (icons are not drawn by this module yet)",
+                            m.mem.u32(m.cpu.reg(ESP)))
+    elif kind not in (DST_COMPLEX, DST_TEXT, DST_PREFIXTEXT):
+        return 0
+    if kind == DST_COMPLEX and not proc:
+        return 0
+    dt_flags = DT_SINGLELINE | DT_NOCLIP | (DT_NOPREFIX if kind == DST_TEXT else 0) \
+        | (DT_HIDEPREFIX if state & DSS_HIDEPREFIX else 0) | (DT_PREFIXONLY if state & DSS_PREFIXONLY else 0)
+    if cx == 0 or cy == 0:
+        if kind in (DST_TEXT, DST_PREFIXTEXT):
+            _, rc = draw_text(dc, text, (0, 0, 0, 0), dt_flags | DT_CALCRECT)
+            cx, cy = cx or rc[2] - rc[0], cy or rc[3] - rc[1]
+        elif bitmap is not None:
+            cx, cy = cx or bitmap.width, cy or bitmap.height
+    if cx <= 0 or cy <= 0:
+        return 1
+    plain = not state & (DSS_UNION | DSS_DISABLED | DSS_MONO)
+    if plain and not proc and kind in (DST_TEXT, DST_PREFIXTEXT):
+        draw_text(dc, text, (x, y, x + cx, y + cy), dt_flags)
+        return 1
+    # draw the object black on white into a private DC; its ink is then painted as the state asks
+    mdc, bm, surf = _mask_dc(m, dc, cx, cy)
+    try:
+        if proc:
+            if not m.call(proc, mdc.handle, ldata, wdata, cx, cy):
+                return 0
+        elif kind in (DST_TEXT, DST_PREFIXTEXT):
+            draw_text(mdc, text, (0, 0, cx, cy), dt_flags)
+        elif bitmap is not None:
+            src = bitmap.surface
+            assert src is not None
+            src.pull()
+            h, w = min(cy, src.height), min(cx, src.width)
+            surf.px[:h, :w] = src.px[:h, :w]
+    finally:
+        _drop_mask_dc(m, mdc, bm)
+    if plain:  # a bitmap or a callback's drawing, as drawn
+        target = dc.begin()
+        if target is not None:
+            dx, dy = dc.lp(x, y)
+            ox, oy = dc.dev_org
+            for x0, y0, x1, y1 in dc.device_rect_clips((dx, dy, dx + cx, dy + cy)):
+                target.px[y0:y1, x0:x1] = surf.px[y0 - oy - dy:y1 - oy - dy, x0 - ox - dx:x1 - ox - dx]
+            dc.end()
+        return 1
+    ink = surf.px != 0xFFFFFF
+    brush = gdiobj.table(m).get(hbr, gdiobj.Brush) if hbr else None
+    fore = dc.brush_px(brush) if brush is not None else None
+    if state & DSS_UNION:
+        yy, xx = np.indices(ink.shape)
+        ink &= ((yy + xx) & 1) == 0
+    if state & DSS_DISABLED:  # embossed: a highlight copy one pixel down-right, then the shadow
+        _paint_mask(dc, ink, x + 1, y + 1, colorref_to_px(syscolor.get(m, syscolor.COLOR_BTNHIGHLIGHT)))
+        _paint_mask(dc, ink, x, y, colorref_to_px(syscolor.get(m, syscolor.COLOR_BTNSHADOW)))
+        return 1
+    color = fore if fore is not None else (dc.text_px() if not state & DSS_MONO else 0)
+    _paint_mask(dc, ink, x, y, color)
+    return 1
+
+
+@stdcall("user32")
+def DrawStateA(m: Machine, hdc: HANDLE, hbrFore: HANDLE, qfnCallBack: PTR, lData: DWORD, wData: DWORD, x: INT,
+               y: INT, cx: INT, cy: INT, uFlags: DWORD) -> BOOL:
+    """Draw text, a bitmap or a callback's image normal, dithered (DSS_UNION), embossed (DSS_DISABLED) or in one
+    colour (DSS_MONO); icons are not supported yet and stop the run."""
+    return _draw_state(m, hdc, hbrFore, qfnCallBack, lData, wData, x, y, cx, cy, uFlags, False)
+
+
+@stdcall("user32")
+def DrawStateW(m: Machine, hdc: HANDLE, hbrFore: HANDLE, qfnCallBack: PTR, lData: DWORD, wData: DWORD, x: INT,
+               y: INT, cx: INT, cy: INT, uFlags: DWORD) -> BOOL:
+    """Draw text, a bitmap or a callback's image normal, dithered (DSS_UNION), embossed (DSS_DISABLED) or in one
+    colour (DSS_MONO); icons are not supported yet and stop the run."""
+    return _draw_state(m, hdc, hbrFore, qfnCallBack, lData, wData, x, y, cx, cy, uFlags, True)

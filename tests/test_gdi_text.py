@@ -136,6 +136,10 @@ def test_text_pixels_in_bitmap(tmp_path: Path) -> None:
     assert d["gray"]["ok"] == "1"
     g, plain = int(d["gray.red"]["in"]), int(d["plain.black"]["in"])
     assert d["gray.red"]["out"] == "0" and 0 < g < plain  # a 50% dither of the glyph ink
+    assert d["state.disabled"]["ok"] == "1"
+    assert int(d["state.grey"]["in"]) == plain and d["state.grey"]["out"] == "0"  # the shadow: the glyphs
+    assert 0 < int(d["state.white"]["in"]) <= plain and d["state.white"]["out"] == "0"  # highlight, offset
+    assert int(d["state.mono"]["in"]) > plain and d["state.mono"]["out"] == "0"  # the brush, '&H' underlined
 
 
 # ---- in-process: a DC over a surface --------------------------------------------------------------
@@ -267,3 +271,22 @@ def test_escapement_turns_truetype_text(machine) -> None:
     text.text_out(dc, 100, 150, "Flat")
     ys, xs = np.nonzero(s.px != 0xFFFFFF)
     assert ys.min() >= 150 and xs.max() - xs.min() > ys.max() - ys.min()
+
+
+def test_draw_state_disabled_text(machine) -> None:
+    from emu.kernel32.heap import process_heap
+    from gdi import gdiobj, text
+    from gdi.gdiobj import Font
+    dc, s = _dc(machine, 60, 30)
+    s.px[:] = 0xC0C0C0
+    dc.font = Font(height=-11, face="MS Sans Serif")
+    hdc = gdiobj.table(machine).add(dc)
+    p = process_heap(machine).alloc(16)
+    machine.mem.write(p, b"Hello\0")
+    assert text.DrawStateA(machine, hdc, 0, 0, p, 0, 2, 2, 0, 0, text.DST_TEXT | text.DSS_DISABLED) == 1
+    grey, white = (s.px == 0x808080), (s.px == 0xFFFFFF)
+    assert grey.sum() > 20 and white.sum() > 10
+    ys, xs = np.nonzero(white)
+    assert ys.max() <= 2 + 13 and xs.max() <= 2 + 24  # the highlight is the ink moved one pixel down-right
+    assert text.DrawStateA(machine, hdc, 0, 0, 0, 0, 2, 2, 0, 0, text.DST_TEXT) == 0  # no string
+    process_heap(machine).free(p)

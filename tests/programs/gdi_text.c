@@ -313,6 +313,24 @@ static void draw(void)
     TextOutA(dc, 10, 10, "Hello", 5);
     count(dc, "plain.black", &box, RGB(0, 0, 0));
 
+    /* DrawState: disabled text is embossed (white one pixel down-right, grey shadow), DSS_MONO uses the brush */
+    {
+        RECT all = {0, 0, W, H};
+        HBRUSH red = CreateSolidBrush(RGB(255, 0, 0));
+        SetBkColor(dc, RGB(192, 192, 192));
+        ExtTextOutA(dc, 0, 0, ETO_OPAQUE, &all, "", 0, NULL);
+        printf("state.disabled ok=%d\n", DrawStateA(dc, NULL, NULL, (LPARAM)"Hello", 5, 10, 10, 0, 0,
+                                                   DST_TEXT | DSS_DISABLED));
+        SETRECT(&box, 10, 10, 10 + 24 + 1, 10 + 13 + 1);
+        count(dc, "state.white", &box, RGB(255, 255, 255));
+        count(dc, "state.grey", &box, RGB(128, 128, 128));
+        ExtTextOutA(dc, 0, 0, ETO_OPAQUE, &all, "", 0, NULL);
+        DrawStateA(dc, red, NULL, (LPARAM)"&Hello", 0, 10, 10, 0, 0, DST_PREFIXTEXT | DSS_MONO);
+        SETRECT(&box, 10, 10, 10 + 24, 10 + 13);
+        count(dc, "state.mono", &box, RGB(255, 0, 0));
+        DeleteObject(red);
+    }
+
     DeleteDC(dc);
     DeleteObject(bm);
     DeleteObject(f);

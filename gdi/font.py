@@ -485,6 +485,8 @@ class Realized:
         if self.truetype:
             return self._finish(*self._render_tt_index(self._tt_index(ch)))
         code = self._raster_code(ch)
+        if code is None and self.charset == OEM_CHARSET and ch in _BOX:
+            return self._finish(*self._box_glyph(ch))
         return self._finish(*self._render_raster_code(self.default_char if code is None else code))
 
     def _finish(self, mask: np.ndarray, left: int, top: int, adv: int) -> Glyph:
@@ -520,6 +522,45 @@ class Realized:
         f.load_glyph(gi, flags)
         g = f.glyph
         return _bitmap_mask(g.bitmap), g.bitmap_left, g.bitmap_top, (g.advance.x + 32) // 64
+
+    def _box_glyph(self, ch: str) -> tuple[np.ndarray, int, int, int]:
+        """An OEM line-drawing or block character drawn to fill the cell (the faces here lack them)."""
+        w, h = self.ave_width, self.height
+        m = np.zeros((h, w), dtype=bool)
+        spec = _BOX[ch]
+        if isinstance(spec, str):  # blocks and shades
+            yy, xx = np.indices((h, w))
+            full = np.ones((h, w), dtype=bool)
+            m = {"full": full, "lower": yy >= h // 2, "upper": yy < h // 2, "left": xx < w // 2,
+                 "right": xx >= w // 2, "light": (yy % 2 == 0) & ((xx + yy // 2 * 2) % 4 == 0),
+                 "medium": (xx + yy) % 2 == 0, "dark": ~((yy % 2 == 0) & ((xx + yy // 2 * 2) % 4 == 0)),
+                 "square": (abs(yy - h // 2) <= w // 4) & (xx >= w // 4) & (xx < w - w // 4)}[spec]
+            return m, 0, self.ascent, w
+        up, down, left, right = spec
+        cx, cy = w // 2 - 1 + (w % 2), h // 2
+        horiz_double = 2 in (left, right)
+        vert_double = 2 in (up, down)
+
+        def vline(y0: int, y1: int, kind: int) -> None:
+            for x in ((cx - 1, cx + 1) if kind == 2 else (cx,)):
+                m[max(y0, 0):max(y1, 0), x] = True
+
+        def hline(x0: int, x1: int, kind: int) -> None:
+            for y in ((cy - 1, cy + 1) if kind == 2 else (cy,)):
+                m[y, max(x0, 0):max(x1, 0)] = True
+
+        # arms run from the far edge to the centre lines (past them by the other direction's offset)
+        reach_v = 2 if horiz_double else 1
+        reach_h = 2 if vert_double else 1
+        if up:
+            vline(0, cy + (reach_v if (left or right) and not (down and up == 2) else 1), up)
+        if down:
+            vline(cy - (reach_v - 1 if (left or right) else 0), h, down)
+        if left:
+            hline(0, cx + (reach_h if (up or down) else 1), left)
+        if right:
+            hline(cx - (reach_h - 1 if (up or down) else 0), w, right)
+        return m, 0, self.ascent, w
 
     def char_width(self, ch: str) -> int:
         """Advance width of ``ch`` in pixels."""
@@ -561,6 +602,21 @@ def _shear(mask: np.ndarray, top: int, left: int, slope: int) -> tuple[np.ndarra
         out[r, s:s + cols] = mask[r]
     return out, left + lo
 
+
+# OEM (code page 437) box-drawing characters as (up, down, left, right) line kinds (1 single, 2 double),
+# and block elements by shape
+_BOX: dict[str, tuple[int, int, int, int] | str] = {
+    "─": (0, 0, 1, 1), "│": (1, 1, 0, 0), "┌": (0, 1, 0, 1), "┐": (0, 1, 1, 0), "└": (1, 0, 0, 1),
+    "┘": (1, 0, 1, 0), "├": (1, 1, 0, 1), "┤": (1, 1, 1, 0), "┬": (0, 1, 1, 1), "┴": (1, 0, 1, 1),
+    "┼": (1, 1, 1, 1), "═": (0, 0, 2, 2), "║": (2, 2, 0, 0), "╔": (0, 2, 0, 2), "╗": (0, 2, 2, 0),
+    "╚": (2, 0, 0, 2), "╝": (2, 0, 2, 0), "╠": (2, 2, 0, 2), "╣": (2, 2, 2, 0), "╦": (0, 2, 2, 2),
+    "╩": (2, 0, 2, 2), "╬": (2, 2, 2, 2), "╒": (0, 1, 0, 2), "╓": (0, 2, 0, 1), "╕": (0, 1, 2, 0),
+    "╖": (0, 2, 1, 0), "╘": (1, 0, 0, 2), "╙": (2, 0, 0, 1), "╛": (1, 0, 2, 0), "╜": (2, 0, 1, 0),
+    "╞": (1, 1, 0, 2), "╟": (2, 2, 0, 1), "╡": (1, 1, 2, 0), "╢": (2, 2, 1, 0), "╤": (0, 1, 2, 2),
+    "╥": (0, 2, 1, 1), "╧": (1, 0, 2, 2), "╨": (2, 0, 1, 1), "╪": (1, 1, 2, 2), "╫": (2, 2, 1, 1),
+    "█": "full", "▄": "lower", "▀": "upper", "▌": "left", "▐": "right", "░": "light", "▒": "medium",
+    "▓": "dark", "■": "square",
+}
 
 _realized: dict[tuple, Realized] = {}
 

@@ -290,3 +290,15 @@ def test_draw_state_disabled_text(machine) -> None:
     assert ys.max() <= 2 + 13 and xs.max() <= 2 + 24  # the highlight is the ink moved one pixel down-right
     assert text.DrawStateA(machine, hdc, 0, 0, 0, 0, 2, 2, 0, 0, text.DST_TEXT) == 0  # no string
     process_heap(machine).free(p)
+
+
+def test_terminal_draws_oem_line_characters() -> None:
+    from gdi import font
+    from gdi.gdiobj import Font
+    r = font.realize(None, Font(height=12, face="Terminal"))
+    assert r.charset == 255
+    h = r.glyph("─").mask  # a full-width horizontal line through the cell
+    assert h.shape == (r.height, r.ave_width) and h.any(axis=0).all() and h.sum() == r.ave_width
+    v = r.glyph("│").mask
+    assert v.any(axis=1).all() and v.sum() == r.height
+    assert r.glyph("█").mask.all() and r.glyph("─").advance == r.ave_width

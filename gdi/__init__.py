@@ -11,6 +11,7 @@ def register_all() -> None:
         return
     _done = True
     from . import (  # noqa: F401, PLC0415
+        bitmap,
         comctl32,
         controls_button,
         controls_edit,
@@ -30,6 +31,7 @@ def register_all() -> None:
         message,
         msgbox,
         nonclient,
+        palette,
         rect,
         resource_ui,
         rgn,

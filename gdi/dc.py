@@ -30,7 +30,8 @@ CLR_INVALID = 0xFFFFFFFF
 
 _STATE = ("pen", "brush", "font", "palette", "text_color", "bk_color", "bk_mode", "rop2", "text_align",
           "map_mode", "window_org", "window_ext", "viewport_org", "viewport_ext", "pos", "stretch_mode",
-          "poly_fill_mode", "brush_org", "char_extra", "clip", "dc_brush_color", "dc_pen_color", "layout")
+          "poly_fill_mode", "brush_org", "char_extra", "clip", "dc_brush_color", "dc_pen_color", "layout",
+          "arc_direction")
 
 
 class DC(GdiObject):
@@ -74,6 +75,7 @@ class DC(GdiObject):
         self.dc_brush_color = 0xFFFFFF
         self.dc_pen_color = 0
         self.layout = 0
+        self.arc_direction = 1  # AD_COUNTERCLOCKWISE
         self.saved: list[dict[str, Any]] = []
         self._rects: list[Rect] | None = None
 
@@ -338,9 +340,8 @@ def SelectObject(m: "Machine", hdc: HANDLE, h: HANDLE) -> HANDLE:
         prev = select_bitmap(dc, o)
         return prev.handle if prev is not None else 0
     if isinstance(o, RegionObj):
-        dc.clip = o.region.copy() if o.region is not None else None
-        dc.invalidate_clip()
-        return 2 if dc.clip is not None and len(dc.clip.rects) > 1 else 2 if dc.clip else 1  # COMPLEX/SIMPLE/NULL
+        from . import rgn  # noqa: PLC0415
+        return rgn.set_clip(dc, o.region)
     return 0
 
 

@@ -36,6 +36,9 @@ $CC $CFLAGS $NOCRT -e _start -o missingfn.exe missingfn.c "$tmp/libk32extra.a" -
 echo "built: $(ls *.exe *.dll | tr '\n' ' ')"
 
 # GUI test programs (console subsystem so they can print; user32/gdi32)
-for p in gui_msgs; do
-    $CC $CFLAGS -o $p.exe $p.c -lgdi32
+for p in gui_msgs gdi_draw gdi_text; do
+    $CC $CFLAGS -o $p.exe $p.c -lgdi32 -luser32
 done
+# programs with resources
+i686-w64-mingw32-windres gdi_bitmap.rc -O coff -o "$tmp/gdi_bitmap_res.o"
+$CC $CFLAGS -o gdi_bitmap.exe gdi_bitmap.c "$tmp/gdi_bitmap_res.o" -lgdi32 -luser32 -lmsimg32

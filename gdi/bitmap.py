@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from emu import resources
+from emu.memory import GuestMemoryError
 from emu.api import BOOL, DWORD, HANDLE, INT, LPCSTR, LPCWSTR, PTR, UINT, stdcall
 
 from . import gdiobj, palette
@@ -166,22 +167,79 @@ def _fields_encode(px: np.ndarray, masks: Masks) -> np.ndarray:
             | _chan_encode(px & np.uint32(0xFF), masks[2]))
 
 
+class _TableIndex:
+    """Lookups into one colour table: a 4096-slot hash for exact colours, and (built on first need) an
+    inverse table giving the nearest entry for each 15-bit RGB cell, as GDI does for other colours."""
+
+    def __init__(self, tab: np.ndarray) -> None:
+        self.tab = tab.astype(np.uint32)
+        self.slots = np.full(4096, -1, np.int32)
+        hs = _color_hash(self.tab)
+        for i in range(len(tab) - 1, -1, -1):  # the lowest index of equal colours wins
+            self.slots[hs[i]] = i
+        # table colours whose slot another colour took (checked one by one)
+        lost: dict[int, int] = {}
+        for i, c in enumerate(self.tab.tolist()):
+            if self.tab[self.slots[hs[i]]] != c and c not in lost:
+                lost[c] = i
+        self.lost = lost
+        self._inv: np.ndarray | None = None
+
+    def inverse(self) -> np.ndarray:
+        if self._inv is None:
+            cell = np.arange(32768, dtype=np.int32)
+            c5 = [(cell >> sh) & 31 for sh in (10, 5, 0)]
+            r, g, b = ((c << 3) | (c >> 2) for c in c5)
+            t = self.tab.astype(np.int32)
+            tr, tg, tb = (t >> 16) & 0xFF, (t >> 8) & 0xFF, t & 0xFF
+            inv = np.empty(32768, np.uint8)
+            for i in range(0, 32768, 2048):
+                d = ((r[i:i + 2048, None] - tr) ** 2 + (g[i:i + 2048, None] - tg) ** 2
+                     + (b[i:i + 2048, None] - tb) ** 2)
+                inv[i:i + 2048] = d.argmin(axis=1)
+            self._inv = inv
+        return self._inv
+
+
+_INDEXES: dict[tuple[int, ...], _TableIndex] = {}
+
+
+def _color_hash(v: np.ndarray) -> np.ndarray:
+    return (v * np.uint32(0x9E3779B1)) >> np.uint32(20)  # top 12 bits of the 32-bit product
+
+
+def _table_index(tab: np.ndarray) -> _TableIndex:
+    key = tuple(tab.tolist())
+    ti = _INDEXES.get(key)
+    if ti is None:
+        if len(_INDEXES) > 64:
+            _INDEXES.clear()
+        ti = _INDEXES[key] = _TableIndex(tab)
+    return ti
+
+
 def nearest_index(px: np.ndarray, colors: list[int] | np.ndarray) -> np.ndarray:
-    """For each pixel the index of the nearest colour-table entry (Euclidean RGB; first on ties), as uint8."""
+    """For each pixel the index of its colour in the table (the lowest index of equal entries), or for
+    colours not in the table the entry nearest to its 15-bit RGB cell; as uint8."""
     flat = (np.asarray(px, dtype=np.uint32) & np.uint32(0xFFFFFF)).ravel()
-    tab = np.asarray(colors, dtype=np.int64)[:256]
+    tab = np.asarray(colors, dtype=np.int64)[:256] & 0xFFFFFF
     if flat.size == 0 or tab.size == 0:
         return np.zeros(np.shape(px), np.uint8)
-    uniq, inv = np.unique(flat, return_inverse=True)
-    tr, tg, tb = (tab >> 16) & 0xFF, (tab >> 8) & 0xFF, tab & 0xFF
-    out = np.empty(len(uniq), np.uint8)
-    u64 = uniq.astype(np.int64)
-    for i in range(0, len(u64), 2048):
-        u = u64[i:i + 2048]
-        d = (((u >> 16) & 0xFF)[:, None] - tr[None, :]) ** 2 + (((u >> 8) & 0xFF)[:, None] - tg[None, :]) ** 2 \
-            + ((u & 0xFF)[:, None] - tb[None, :]) ** 2
-        out[i:i + 2048] = d.argmin(axis=1)
-    return out[inv].reshape(np.shape(px))
+    ti = _table_index(tab)
+    cand = ti.slots[_color_hash(flat)]
+    hit = (cand >= 0) & (ti.tab[np.maximum(cand, 0)] == flat)
+    res = np.where(hit, cand, 0).astype(np.uint8)
+    if hit.all():
+        return res.reshape(np.shape(px))
+    miss = ~hit
+    rest = flat[miss]
+    cell = ((rest >> np.uint32(9)) & np.uint32(0x7C00)) | ((rest >> np.uint32(6)) & np.uint32(0x3E0)) \
+        | ((rest >> np.uint32(3)) & np.uint32(0x1F))
+    part = ti.inverse()[cell]
+    for c, i in ti.lost.items():  # table colours whose hash slot another colour took
+        part[rest == c] = i
+    res[miss] = part
+    return res.reshape(np.shape(px))
 
 
 def unpack_indices(raw: np.ndarray, w: int, bpp: int) -> np.ndarray:
@@ -401,7 +459,19 @@ def read_bmi(m: "Machine", addr: int, usage: int, dc: DC | None) -> DibInfo | No
     if not addr:
         return None
     pal = (dc.palette if dc is not None else gdiobj.stock(m, gdiobj.DEFAULT_PALETTE)).entries
-    return parse_bmi(lambda off, n: m.mem.read(addr + off, n), usage, pal)
+    return parse_bmi(lambda off, n: _read_padded(m, addr + off, n), usage, pal)
+
+
+def _read_padded(m: "Machine", addr: int, n: int) -> bytes:
+    """Guest bytes; a colour table running past the end of mapped memory reads as zeros there (programs
+    declare a one-entry BITMAPINFO on the stack and let GDI read the rest)."""
+    try:
+        return m.mem.read(addr, n)
+    except GuestMemoryError:
+        r = m.mem.region(addr)
+        if r is None:
+            raise
+        return m.mem.read(addr, r.end - addr).ljust(n, b"\0")
 
 
 def _rle_decode(data: bytes, w: int, h: int, bpp: int) -> np.ndarray:
@@ -517,9 +587,13 @@ def _section_surface(m: "Machine", bm: DibSection) -> Surface:
     buf = np.frombuffer(m.mem.view(bm.bits, size), np.uint8).reshape(h, bm.stride)
     rows = buf[::-1] if bm.bottom_up else buf
     s: Surface
+    seen: list[Any] = [None, None]  # the bits (memory order) and colour table ``px`` was decoded from
 
     def pull() -> None:
+        if seen[0] is not None and seen[1] == bm.colors and np.array_equal(seen[0], buf):
+            return  # unchanged since the last decode
         s.px[:] = decode_rows(rows, w, bitmap_fmt(m, bm))
+        seen[0], seen[1] = buf.copy(), list(bm.colors)
 
     def push(rect: Rect | None) -> None:
         x0, y0, x1, y1 = (0, 0, w, h) if rect is None else rect
@@ -544,6 +618,10 @@ def _section_surface(m: "Machine", bm: DibSection) -> Surface:
         else:
             rows[y0:y1, 4 * x0:4 * x1] = _fields_encode(blk, bm.masks).astype("<u4").view(np.uint8).reshape(
                 y1 - y0, 4 * (x1 - x0))
+        # the stored pixels are what the format can hold (nearest colours): show them, and remember the bits
+        s.px[y0:y1, x0:x1] = decode_rows(rows[y0:y1], w, bitmap_fmt(m, bm))[:, x0:x1]
+        if seen[0] is not None:
+            (seen[0][::-1] if bm.bottom_up else seen[0])[y0:y1] = rows[y0:y1]
 
     s = Surface(w, h, None, pull, push)
     pull()

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from emu import resources
-from emu.memory import GuestMemoryError
 from emu.api import BOOL, DWORD, HANDLE, INT, LPCSTR, LPCWSTR, PTR, UINT, stdcall
+from emu.memory import GuestMemoryError
 
 from . import gdiobj, palette
 from .dc import DC, get_dc, mono_stock_bitmap

@@ -34,6 +34,8 @@ OUT = ROOT / "bench" / "out"  # git-ignored: the native build
 GUEST_TARGET = 10_000_000  # calls/s for guest-code functions
 PY_TARGET = 150_000  # calls/s for Python-implemented functions
 RATIO_TARGET = 2.0  # exeplay time / native time for compute
+MSG_TARGET = 50_000  # PostMessage/GetMessage/DispatchMessage round trips per second
+BLT_TARGET = 500  # full-window 640x480 BitBlts of a DIB section per second
 
 # apibench rows: (name in apibench output, label, kind) - kind "guest"/"python" (checked against the
 # API registry), or "info" (no target).
@@ -80,7 +82,7 @@ class Exeplay:
 
 
 def ensure_windows_programs(rebuild: bool) -> None:
-    names = ["compute.exe", "apibench.exe", "empty.exe"]
+    names = ["compute.exe", "apibench.exe", "empty.exe", "guibench.exe"]
     missing = [n for n in names if not (PROGS / n).exists()]
     if rebuild or missing:
         if shutil.which(os.environ.get("MINGW", "i686-w64-mingw32-gcc")) is None:
@@ -246,6 +248,24 @@ def main() -> int:
                 actual = impl_kind(key if key != "EnterLeaveCriticalSection" else "EnterCriticalSection")
                 note = "" if actual == kind else f" [now {actual}]"
                 tab.row(label + note, fmt_rate(rate), f">= {target:,}", rate >= target)
+
+        # ---- (d) GUI ----
+        nmsg = 20_000 if a.quick else 100_000
+        nblt = 500 if a.quick else 2_000
+        tab.section(f"(d) GUI: bench/programs/guibench.c, {nmsg:,} message round trips, {nblt:,} BitBlts")
+        print("running guibench.exe under exeplay ...", flush=True)
+        _, gui_out = ex.run(PROGS / "guibench.exe", str(nmsg), str(nblt))
+        gres = {p[0]: (int(p[1]), int(p[2])) for p in (ln.split() for ln in gui_out.splitlines()) if len(p) == 3
+                and p[1].isdigit()}
+        for key, label, target in (("msg_roundtrip", "PostMessage + GetMessage + DispatchMessage to a guest WndProc",
+                                    MSG_TARGET),
+                                   ("bitblt_640x480", "BitBlt 640x480 DIB section -> window", BLT_TARGET)):
+            if key not in gres:
+                failed.append(f"guibench printed no result for {key}")
+                continue
+            n, us = gres[key]
+            rate = n / max(us, 1) * 1e6
+            tab.row(label, fmt_rate(rate), f">= {target:,}", rate >= target)
 
     print()
     print(tab.render())

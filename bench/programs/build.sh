@@ -16,3 +16,5 @@ MINGW=${MINGW:-i686-w64-mingw32-gcc}
 for p in compute apibench empty; do
     $MINGW $CFLAGS -s -nostdlib -e _start -o "$p.exe" "$p.c" -lkernel32 -lgcc
 done
+# GUI benchmark (user32/gdi32, msvcrt)
+$MINGW $CFLAGS -s -o guibench.exe guibench.c -lgdi32

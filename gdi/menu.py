@@ -77,6 +77,7 @@ CHECK_COL = 17  # check mark column left of the item text
 ARROW_COL = 17  # submenu arrow column right of the text
 ACCEL_GAP = 12  # between the widest label and the accelerator column
 POPUP_FRAME = 3  # raised edge (2) + one pixel of menu colour
+COLUMN_LINE = 4  # MF_MENUBARBREAK: space for the etched line between popup columns
 CHECK_SIZE = 13  # GetMenuCheckMarkDimensions
 
 
@@ -1203,6 +1204,8 @@ def layout_popup(m: "Machine", mn: Menu, owner: "Window | None") -> tuple[int, i
     x = 0
     height = 0
     for col in cols:
+        if mn.items[col[0]].type & MFT_MENUBARBREAK and x:
+            x += COLUMN_LINE  # room for the vertical line between the columns
         sizes: list[tuple[int, int, int]] = []  # label width, accelerator width, height
         for i in col:
             it = mn.items[i]
@@ -1435,8 +1438,12 @@ def _draw_popup(m: "Machine", pw: "Window", dc: "DC | None" = None) -> None:
         if mn is not None:
             owner = wm.get(m, data.owner)
             saved = (dc.font, dc.text_color, dc.bk_mode)
-            for i in range(len(mn.items)):
+            for i, it in enumerate(mn.items):
                 _draw_popup_item(m, dc, mn, i, owner)
+                if it.type & MFT_MENUBARBREAK and it.rect[0] >= COLUMN_LINE:
+                    lx = it.rect[0] - COLUMN_LINE + 1
+                    dc.fill_device((lx, 0, lx + 1, pw.client_size[1]), _px(m, syscolor.COLOR_BTNSHADOW))
+                    dc.fill_device((lx + 1, 0, lx + 2, pw.client_size[1]), _px(m, syscolor.COLOR_BTNHIGHLIGHT))
             dc.font, dc.text_color, dc.bk_mode = saved
     finally:
         if own:

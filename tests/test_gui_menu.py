@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image
-
 from conftest import assert_no_traceback
+from PIL import Image
 
 NAVY, GRAY, WHITE, BLACK, SHADOW = (0, 0, 128), (192, 192, 192), (255, 255, 255), (0, 0, 0), (128, 128, 128)
 
@@ -46,12 +45,12 @@ def test_menu_apis(run_exeplay, stage, tmp_path: Path) -> None:
         "menuex: count=4 popup id=400 [401 0 0x3] [0 0x800 0] [402 0x200 0x8] [403 0 0x1000] default=403 bypos=3",
         "built: insert=1 badinsert=1 ids: 0 10 20 30 -1 21 modify=1 [Eleven] st=0x8",
         "enable: 0 1 -1 nested=0 2 check: 0 8 radio=1 states: 0 0x208 0",
-        "default: set=1 get=30 pos=3 none=-1 remove=1 ismenu=1 count=5 delete=1 ismenu=0 destroy=1 0 ismenu=0 "
-        "count=-1",
+        ("default: set=1 get=30 pos=3 none=-1 remove=1 ismenu=1 count=5 delete=1 ismenu=0 destroy=1 0 ismenu=0 "
+         "count=-1"),
         "iteminfo: insert=1 set=1 [Renamed] id=77 state=0x8 data=0x1234 cch=7 bad=0 err=1456",
         "checkmark 13x13",
-        "accel: n=5 copied=5 [0x9 0x4e 101] [0x9 0x53 103] [0x1 0x74 202] [0x9 0x51 104] [0 0x2a 105] created=2 "
-        "destroy=1 0",
+        ("accel: n=5 copied=5 [0x9 0x4e 101] [0x9 0x53 103] [0x1 0x74 202] [0x9 0x51 104] [0 0x2a 105] created=2 "
+         "destroy=1 0"),
         "window menu=1 count=3 client=392x254",
         "no menu: getmenu=00000000 client=392x273",
         "menu again: same=1 client=392x254",

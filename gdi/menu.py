@@ -1040,6 +1040,17 @@ def DrawMenuBar(m: "Machine", hWnd: HWND) -> BOOL:
     return 1
 
 
+def on_window_destroyed(m: "Machine", w: "Window") -> None:
+    """DestroyWindow's part for menus: a top-level window's menu bar and its system menu are destroyed."""
+    st = mstate(m)
+    sysm = get_menu(m, st.sysmenus.pop(w.hwnd, 0))
+    if sysm is not None:
+        destroy_menu(m, sysm)
+    bar = bar_menu(m, w)
+    if bar is not None:
+        destroy_menu(m, bar)
+
+
 # ---- the system menu --------------------------------------------------------------------------------
 _SYS_ITEMS = ((defwnd.SC_RESTORE, "&Restore"), (defwnd.SC_MOVE, "&Move"), (defwnd.SC_SIZE, "&Size"),
               (defwnd.SC_MINIMIZE, "Mi&nimize"), (defwnd.SC_MAXIMIZE, "Ma&ximize"), (0, None),

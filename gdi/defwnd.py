@@ -141,6 +141,8 @@ def default_proc(m: "Machine", w: "Window", msg: int, wp: int, lp: int, unicode:
             mm.send(m, w, mm.WM_SYSCOMMAND, SC_RESTORE if w.maximized else SC_MAXIMIZE, lp)
         return 0
     if msg == mm.WM_SYSCOMMAND:
+        if wp & 0xFFF0 == SC_MOUSEMENU:
+            return _syscommand(m, w, wp, lp)
         return _syscommand(m, w, wp & 0xFFF0, lp)
     if msg == mm.WM_CLOSE:
         wm.destroy_window(m, w)
@@ -193,11 +195,18 @@ def default_proc(m: "Machine", w: "Window", msg: int, wp: int, lp: int, unicode:
     if msg == mm.WM_SYSKEYDOWN:
         if wp == 0x73 and lp & (1 << 29):  # Alt+F4
             mm.send(m, wm.top_level(w), mm.WM_SYSCOMMAND, SC_CLOSE, 0)
-        elif wp in (0x12, 0x79):  # Alt or F10 alone: the menu bar (handled on key-up in Windows)
-            pass
+        elif wp in (0x12, 0x79):  # Alt or F10: remember it; the key-up alone enters the menu bar
+            m.state["menu_key_down"] = wp
+        else:
+            m.state["menu_key_down"] = None
+        return 0
+    if msg == mm.WM_SYSKEYUP:
+        if wp in (0x12, 0x79) and m.state.get("menu_key_down") == wp:
+            m.state["menu_key_down"] = None
+            mm.send(m, wm.top_level(w), mm.WM_SYSCOMMAND, SC_KEYMENU, 0)
         return 0
     if msg == mm.WM_SYSCHAR:
-        if lp & (1 << 29) and wp != 0x20:
+        if lp & (1 << 29):
             top = wm.top_level(w)
             mm.send(m, top, mm.WM_SYSCOMMAND, SC_KEYMENU, wp)
         return 0
@@ -238,6 +247,8 @@ def _nc_lbutton(m: "Machine", w: "Window", hit: int, lp: int) -> int:
         mm.send(m, top, mm.WM_SYSCOMMAND, SC_RESTORE if top.maximized else SC_MAXIMIZE, lp)
     elif hit == nc.HTMENU:
         mm.send(m, top, mm.WM_SYSCOMMAND, SC_MOUSEMENU, lp)
+    elif hit == nc.HTSYSMENU:
+        mm.send(m, top, mm.WM_SYSCOMMAND, SC_MOUSEMENU + nc.HTSYSMENU, lp)
     elif hit in (nc.HTVSCROLL, nc.HTHSCROLL):
         from . import controls_scroll  # noqa: PLC0415
         track = getattr(controls_scroll, "nc_scroll_click", None)
@@ -288,6 +299,10 @@ def move_loop(m: "Machine", w: "Window") -> None:
 
 
 def _syscommand(m: "Machine", w: "Window", cmd: int, lp: int) -> int:
+    if cmd & 0xFFF0 == SC_MOUSEMENU:
+        from . import menu  # noqa: PLC0415
+        menu.track_menu_bar(m, w, cmd, lp)
+        return 0
     if cmd == SC_CLOSE:
         if not w.cls.style & wm.CS_NOCLOSE:
             mm.send(m, w, mm.WM_CLOSE, 0, 0)
@@ -297,11 +312,9 @@ def _syscommand(m: "Machine", w: "Window", cmd: int, lp: int) -> int:
         wm.show_window(m, w, wm.SW_SHOWMAXIMIZED)
     elif cmd == SC_RESTORE:
         wm.show_window(m, w, wm.SW_RESTORE)
-    elif cmd in (SC_MOUSEMENU, SC_KEYMENU):
+    elif cmd == SC_KEYMENU:
         from . import menu  # noqa: PLC0415
-        track = getattr(menu, "track_menu_bar", None)
-        if track is not None and w.menu:
-            track(m, w, cmd, lp)
+        menu.track_menu_bar(m, w, cmd, lp)
     return 0
 
 

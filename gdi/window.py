@@ -751,6 +751,9 @@ def destroy_window(m: "Machine", w: Window) -> bool:
         destroy_window(m, ch)
     msg.send(m, w, msg.WM_NCDESTROY, 0, 0)
     msg.forget_window(m, w)
+    if not w.is_child:
+        from . import menu  # noqa: PLC0415
+        menu.on_window_destroyed(m, w)
     _destroy(m, w)
     if was_visible and w.is_child and w.parent is not None:
         ox, oy = w.rect[0], w.rect[1]

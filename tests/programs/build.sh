@@ -42,3 +42,6 @@ done
 # programs with resources
 i686-w64-mingw32-windres gdi_bitmap.rc -O coff -o "$tmp/gdi_bitmap_res.o"
 $CC $CFLAGS -o gdi_bitmap.exe gdi_bitmap.c "$tmp/gdi_bitmap_res.o" -lgdi32 -luser32 -lmsimg32
+i686-w64-mingw32-windres gui_menu.rc -O coff -o "$tmp/gui_menu.res"
+$CC $CFLAGS -mwindows -o gui_menu.exe gui_menu.c "$tmp/gui_menu.res" -lgdi32
+$CC $CFLAGS -mwindows -o gui_keys.exe gui_keys.c -lgdi32

@@ -306,11 +306,11 @@ def _make(img: Image, cx: int, cy: int, is_icon: bool, hotspot: tuple[int, int],
     mono = img.mono
     if flags & LR_MONOCHROME and not mono:
         lum = ((xor >> 16) & 0xFF) * 30 + ((xor >> 8) & 0xFF) * 59 + (xor & 0xFF) * 11
-        if alpha is not None:
-            andm = alpha < 128
-            alpha = None
         xor = np.where(lum >= 12800, np.uint32(WHITE), np.uint32(0))
-        xor[andm & (img.alpha is not None)] = 0
+        if alpha is not None:  # the alpha channel becomes the mask
+            andm = alpha < 128
+            xor[andm] = 0
+            alpha = None
         mono = True
     hx, hy = hotspot
     if (w, h) != (w0, h0):
@@ -629,15 +629,6 @@ def _erode(a: np.ndarray) -> np.ndarray:
 def _dilate(a: np.ndarray) -> np.ndarray:
     p = np.pad(a, 1)
     return a | p[:-2, 1:-1] | p[2:, 1:-1] | p[1:-1, :-2] | p[1:-1, 2:]
-
-
-def _dilate8(a: np.ndarray) -> np.ndarray:
-    p = np.pad(a, 1)
-    out = a.copy()
-    for dy in (0, 1, 2):
-        for dx in (0, 1, 2):
-            out |= p[dy:dy + a.shape[0], dx:dx + a.shape[1]]
-    return out
 
 
 RED, WHITE_, BLACK, BLUE, YELLOW, NAVY, GREEN, GREY = 0xFF0000, 0xFFFFFF, 0, 0x0000FF, 0xFFFF00, 0x000080, \

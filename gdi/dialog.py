@@ -279,11 +279,16 @@ def create_dialog(m: "Machine", hinst: int, t: DialogTemplate, owner: Window | N
     first_tab: Window | None = None
     for it in t.items:
         r = dlu_rect(bx, by, it.x, it.y, it.cx, it.cy)
+        istyle, iex = it.style, it.exstyle
+        if isinstance(it.cls, str) and it.cls.lower() in ("edit", "listbox", "combobox") and istyle & wm.WS_BORDER:
+            # Windows 4.x dialogs have the 3D look (DS_3DLOOK implied): bordered edits and lists get a sunken edge
+            istyle &= ~wm.WS_BORDER
+            iex |= wm.WS_EX_CLIENTEDGE
         cparam = 0
         if it.extra:
             cparam = wm._tmp(m, it.extra)
-        ch = wm.create_window(m, it.exstyle | wm.WS_EX_NOPARENTNOTIFY, it.cls, it.title,
-                              it.style | wm.WS_CHILD, r[0], r[1], r[2] - r[0], r[3] - r[1], hwnd, it.id, hinst,
+        ch = wm.create_window(m, iex | wm.WS_EX_NOPARENTNOTIFY, it.cls, it.title,
+                              istyle | wm.WS_CHILD, r[0], r[1], r[2] - r[0], r[3] - r[1], hwnd, it.id, hinst,
                               cparam, unicode)
         c = wm.get(m, ch)
         if c is None:

@@ -232,7 +232,15 @@ def _paint(m: "Machine", w: "Window", dc: "DC") -> None:
         fill(dc, (cr[0], cr[3], cr[2], cr[3] + 1), _px(m, COLOR_BTNFACE))
         btns = caption_buttons(w)
         text_right = min((br[0] for br in btns.values()), default=cr[2]) - 2
-        _caption_text(m, dc, w, (cr[0] + 3, cr[1], text_right, cr[3]),
+        text_left = cr[0] + 3
+        icon = caption_icon(m, w)
+        if icon:
+            from . import cursor  # noqa: PLC0415
+            ic = cursor.get(m, icon)
+            if ic is not None:
+                cursor.draw_icon_ex(dc, cr[0] + 1, cr[1] + (cr[3] - cr[1] - 16) // 2, ic, 16, 16, 3)
+                text_left = cr[0] + 20
+        _caption_text(m, dc, w, (text_left, cr[1], text_right, cr[3]),
                       syscolor.get(m, COLOR_CAPTIONTEXT if active else COLOR_INACTIVECAPTIONTEXT))
         for code, br in btns.items():
             _caption_button(m, dc, code, br, w)
@@ -260,6 +268,19 @@ def _paint(m: "Machine", w: "Window", dc: "DC") -> None:
         draw_scrollbar(m, dc, w, 0, (cx, cy + ch, cx + cw, cy + ch + CY_HSCROLL))
     if w.style & WS_VSCROLL and w.style & WS_HSCROLL:
         fill(dc, (cx + cw, cy + ch, cx + cw + CX_VSCROLL, cy + ch + CY_HSCROLL), _px(m, COLOR_BTNFACE))
+
+
+def caption_icon(m: "Machine", w: "Window") -> int:
+    """The small icon a caption shows (0: none): windows with a system menu that are not dialog frames."""
+    if not w.style & WS_SYSMENU or w.exstyle & (WS_EX_DLGMODALFRAME | WS_EX_TOOLWINDOW):
+        return 0
+    if w.style & WS_DLGFRAME and not w.style & WS_THICKFRAME and w.cls.name == "#32770":
+        return 0
+    h = w.icon_small or w.cls.icon_sm or w.icon_big or w.cls.icon
+    if not h:
+        from . import cursor  # noqa: PLC0415
+        h = cursor.load_icon(m, 0, 32512)  # IDI_APPLICATION
+    return h
 
 
 def _caption_text(m: "Machine", dc: "DC", w: "Window", r: Rect, color: int) -> None:

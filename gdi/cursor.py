@@ -11,7 +11,8 @@ The system icons (IDI_*) and cursors (IDC_*) are our own procedural look-alikes 
 
 Helpers for other modules: ``load_icon(m, hinst, name)``, ``draw_icon(dc, x, y, hicon)``,
 ``load_image_other(m, hinst, name, type, cx, cy, flags)`` (LoadImage for IMAGE_ICON/IMAGE_CURSOR),
-``copy_icon(m, h, cx, cy, flags)`` (CopyImage for icons), ``set_class_cursor(m, w)`` (DefWindowProc's
+``copy_icon(m, h, cx, cy, flags)`` (CopyImage for icons), ``small_icon(m, h)`` (the caption-size version of
+an icon), ``icon_size(m, h)``, ``set_class_cursor(m, w)`` (DefWindowProc's
 WM_SETCURSOR) and ``cursor_image(m)`` (the current cursor as RGBA for a presenter).
 """
 from __future__ import annotations
@@ -95,9 +96,10 @@ class IconObj:
 @dataclass
 class IconState:
     objs: dict[int, IconObj] = field(default_factory=dict)
-    shared: dict[tuple[int, Name, bool], int] = field(default_factory=dict)
+    shared: dict[tuple[int, Name, bool, int, int], int] = field(default_factory=dict)  # module, name, kind, size
     next: int = 0
     current: int | None = None  # SetCursor's cursor (None: not yet set, the arrow)
+    small: dict[int, int] = field(default_factory=dict)  # icon -> its SM_CXSMICON version (small_icon)
 
 
 def state(m: "Machine") -> IconState:
@@ -499,7 +501,7 @@ def _name_key(name: Name) -> Name:
 
 def load_image_other(m: "Machine", hinst: int, name: Name | None, type: int, cx: int, cy: int, flags: int) -> int:
     """LoadImage for IMAGE_ICON / IMAGE_CURSOR: a resource of ``hinst``, a system image (hinst NULL), or a
-    .ico/.cur file (LR_LOADFROMFILE); LR_SHARED returns the same handle for the same module and name."""
+    .ico/.cur file (LR_LOADFROMFILE); LR_SHARED returns the same handle for the same module, name and size."""
     if type not in (IMAGE_ICON, IMAGE_CURSOR) or name is None:
         m.set_last_error(ERROR_INVALID_PARAMETER)
         return 0
@@ -512,8 +514,12 @@ def load_image_other(m: "Machine", hinst: int, name: Name | None, type: int, cx:
         return add(m, ic) if ic is not None else 0
     key = _name_key(name)
     st = state(m)
+    if flags & LR_DEFAULTSIZE:
+        cx = cx or _metric(m, SM_CXICON if is_icon else SM_CXCURSOR)
+        cy = cy or _metric(m, SM_CYICON if is_icon else SM_CYCURSOR)
+    skey = (hinst, key, is_icon, cx, cy)
     if flags & LR_SHARED:
-        h = st.shared.get((hinst, key, is_icon))
+        h = st.shared.get(skey)
         if h is not None and h in st.objs:
             return h
     if hinst == 0:
@@ -532,7 +538,7 @@ def load_image_other(m: "Machine", hinst: int, name: Name | None, type: int, cx:
     h = add(m, ic)
     if flags & LR_SHARED:
         ic.shared = True
-        st.shared[(hinst, key, is_icon)] = h
+        st.shared[skey] = h
     return h
 
 
@@ -1020,6 +1026,24 @@ def icon_size(m: "Machine", h: int) -> tuple[int, int]:
     return (ic.width, ic.height) if ic is not None else (0, 0)
 
 
+def small_icon(m: "Machine", h: int) -> int:
+    """The small (SM_CXSMICON) version of icon ``h`` as Windows shows it in captions: ``h`` itself when it is
+    already that size, else a copy made once from the same resource's best small image (stretched when the
+    icon has no resource); 0 for an invalid handle."""
+    ic = get(m, h)
+    if ic is None:
+        return 0
+    w, hh = _metric(m, 49), _metric(m, 50)  # SM_CXSMICON, SM_CYSMICON
+    if (ic.width, ic.height) == (w, hh):
+        return h
+    st = state(m)
+    s = st.small.get(h)
+    if s is None or s not in st.objs:
+        s = copy_icon(m, h, w, hh, LR_COPYFROMRESOURCE)
+        st.small[h] = s
+    return s
+
+
 def destroy(m: "Machine", h: int) -> bool:
     """DestroyIcon/DestroyCursor: free a non-shared icon (shared ones stay and the call succeeds)."""
     st = state(m)
@@ -1031,6 +1055,9 @@ def destroy(m: "Machine", h: int) -> bool:
     del st.objs[h]
     if st.current == h:
         st.current = 0
+    small = st.small.pop(h, None)
+    if small is not None and small in st.objs:
+        del st.objs[small]
     return True
 
 

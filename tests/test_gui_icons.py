@@ -105,6 +105,8 @@ def test_load_icon_picks_the_32x32_image_for_the_screen_depth(load: dict) -> Non
     assert load["load101"] == {"nonnull": "1", "same": "1"}  # LoadIcon is shared: the same handle again
     assert info(load["info101"]) == (1, (16, 16), (32, 32, 1), 1, (32, 32, 32))
     assert info(load["infoname"]) == (1, (16, 16), (32, 32, 1), 1, (32, 32, 32))  # by name ("ICONNAME")
+    assert load["sharedsize"] == {"same16": "1", "differ": "1"}
+    assert info(load["shared32"])[2] == (32, 32, 1)
 
 
 def test_load_image_sizes(load: dict) -> None:
@@ -290,10 +292,13 @@ def test_window_screenshot(tmp_path: Path, missing_imports: list[str]) -> None:
     assert "Traceback" not in p.stderr.decode("utf-8", "replace"), p.stderr
     img = np.asarray(Image.open(shot).convert("RGB")).astype(np.uint32)
     px = (img[:, :, 0] << 16) | (img[:, :, 1] << 8) | img[:, :, 2]
-    # the program's 32-bit icon at client (248, 8) is the only orange (ff8000) area: it gives the client origin
-    ys, xs = np.nonzero(px == 0xFF8000)
-    assert len(xs) == 16 * 16, "the 32x32 icon's orange quadrant"
-    cx, cy = xs.min() - 248 - 16, ys.min() - 8
+    # the program's 32-bit icon at client (248, 8) has the only 16x16 orange (ff8000) square (the caption may
+    # show the class icon small): it gives the client origin
+    orange = px == 0xFF8000
+    corners = [(x, y) for y, x in zip(*np.nonzero(orange)) if orange[y:y + 16, x:x + 16].all()
+               and orange[y:y + 16, x:x + 16].shape == (16, 16)]
+    assert len(corners) == 1, "the 32x32 icon's orange quadrant"
+    cx, cy = corners[0][0] - 248 - 16, corners[0][1] - 8
 
     def at(x: int, y: int) -> int:
         return int(px[cy + y, cx + x])
@@ -435,3 +440,17 @@ def test_system_art_is_distinct(machine) -> None:
         assert ic is not None and (ic.width, ic.height) == (32, 32), i
         seen.add(ic.xor.tobytes() + ic.andm.tobytes())
     assert len(seen) == 7 + 14
+
+
+def test_small_icon(machine) -> None:
+    from gdi import cursor
+    big = cursor.load_icon(machine, 0, cursor.IDI_HAND)
+    small = cursor.small_icon(machine, big)
+    assert small != big and cursor.icon_size(machine, small) == (16, 16)
+    assert cursor.small_icon(machine, big) == small  # made once
+    assert cursor.small_icon(machine, small) == small
+    own = cursor.copy_icon(machine, big, 0, 0, 0)
+    s2 = cursor.small_icon(machine, own)
+    cursor.destroy(machine, own)
+    assert cursor.get(machine, s2) is None  # goes with its icon
+    assert cursor.small_icon(machine, 0x1234) == 0

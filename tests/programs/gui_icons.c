@@ -73,6 +73,12 @@ static void load(HINSTANCE hi)
     HICON i101 = LoadIconA(hi, MAKEINTRESOURCEA(101));
     HICON again = LoadIconA(hi, MAKEINTRESOURCEA(101));
     printf("load101 nonnull=%d same=%d\n", i101 != NULL, i101 == again);
+    /* LR_SHARED images are shared per size: a 16x16 small icon does not stand in for LoadIcon's */
+    HICON s16 = LoadImageA(hi, MAKEINTRESOURCEA(102), IMAGE_ICON, 16, 16, LR_SHARED);
+    HICON s16b = LoadImageA(hi, MAKEINTRESOURCEA(102), IMAGE_ICON, 16, 16, LR_SHARED);
+    HICON s32 = LoadIconA(hi, MAKEINTRESOURCEA(102));
+    printf("sharedsize same16=%d differ=%d\n", s16 == s16b, s16 != s32);
+    info("shared32", s32);
     info("info101", i101);
     info("info16", LoadImageA(hi, MAKEINTRESOURCEA(101), IMAGE_ICON, 16, 16, 0));
     info("info48", LoadImageA(hi, MAKEINTRESOURCEA(101), IMAGE_ICON, 48, 48, 0));

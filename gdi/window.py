@@ -663,7 +663,8 @@ def create_window(m: "Machine", exstyle: int, cls_name: str | int | None, title:
         return 0
     if parent is not None and not exstyle & WS_EX_NOPARENTNOTIFY:
         msg.send(m, parent, msg.WM_PARENTNOTIFY, msg.WM_CREATE | (w.id << 16), hwnd)
-    if not w.sent_size:
+    if not w.sent_size and style & (WS_CHILD | WS_POPUP):
+        # overlapped windows get their first WM_SIZE/WM_MOVE when first shown (Windows' "needs size" flag)
         send_size_move(m, w)
     if wanted_visible and not w.destroyed:
         show_window(m, w, SW_SHOW)

@@ -1096,7 +1096,10 @@ def cursor_image(m: "Machine") -> tuple[np.ndarray, tuple[int, int]] | None:
     st = m.state.get("input")
     if st is not None and getattr(st, "cursor_count", 0) < 0:
         return None
-    ic = get(m, current(m))
+    # called from the presenter's thread: read the state, never create handles here
+    ist = m.state.get("icons")
+    cur = ist.current if ist is not None else None
+    ic = get(m, cur) if cur is not None else _system(m, IDC_ARROW, False, 0, 0, 0)
     if ic is None:
         return None
     h, w = ic.xor.shape

@@ -236,7 +236,7 @@ def _paint(m: "Machine", w: "Window", dc: "DC") -> None:
         icon = caption_icon(m, w)
         if icon:
             from . import cursor  # noqa: PLC0415
-            ic = cursor.get(m, icon)
+            ic = cursor.get(m, cursor.small_icon(m, icon))
             if ic is not None:
                 cursor.draw_icon_ex(dc, cr[0] + 1, cr[1] + (cr[3] - cr[1] - 16) // 2, ic, 16, 16, 3)
                 text_left = cr[0] + 20

@@ -322,6 +322,9 @@ def register_builtin_class(m: "Machine", name: str, proc_name: str, style: int =
     """Register a built-in class whose window procedure is the user32 export ``proc_name`` (a Python proc)."""
     st = state(m)
     addr = m.proc.export_addr("user32", proc_name)
+    if cursor:
+        from . import cursor as cursor_mod  # noqa: PLC0415
+        cursor = cursor_mod.system_cursor(m, cursor)
     wc = WindowClass(name=name, atom=0, style=style | CS_GLOBALCLASS, wndproc=addr, wnd_extra=wnd_extra,
                      background=background, cursor=cursor, builtin=True)
     if name.startswith("#"):

@@ -45,3 +45,5 @@ $CC $CFLAGS -o gdi_bitmap.exe gdi_bitmap.c "$tmp/gdi_bitmap_res.o" -lgdi32 -luse
 i686-w64-mingw32-windres gui_menu.rc -O coff -o "$tmp/gui_menu.res"
 $CC $CFLAGS -mwindows -o gui_menu.exe gui_menu.c "$tmp/gui_menu.res" -lgdi32
 $CC $CFLAGS -mwindows -o gui_keys.exe gui_keys.c -lgdi32
+i686-w64-mingw32-windres gui_icons.rc -O coff -o "$tmp/gui_icons.res"
+$CC $CFLAGS -o gui_icons.exe gui_icons.c "$tmp/gui_icons.res" -lgdi32 -luser32

@@ -1,0 +1,112 @@
+"""The GUI corpus (../shared/corpus/gui, MANIFEST.md) run headless and deterministic, driven by scripted input,
+checked with screenshots against tests/golden/ and by what the programs do (exit codes, files written).
+
+Regenerate references after an intended change: ``EXEPLAY_UPDATE_GOLDEN=1 python -m pytest tests/test_gui_corpus.py``
+(then look at every changed PNG before committing it)."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, assert_no_traceback, assert_png_matches, corpus_file
+
+pytestmark = pytest.mark.corpus
+
+
+@dataclass
+class Case:
+    files: list[str]  # corpus/gui files to stage; the first is the program
+    script: str = ""  # --input script
+    shots: dict[int, str] = field(default_factory=dict)  # guest ms -> golden name
+    exit_after: int | None = None
+    expose: bool = False
+    args: list[str] = field(default_factory=list)
+    timeout: float = 120
+
+
+def run_case(run_exeplay, tmp_path: Path, c: Case, tag: str = "") -> tuple[Run, dict[str, Path], Path]:
+    bin_dir = tmp_path / f"bin{tag}"
+    bin_dir.mkdir(exist_ok=True)
+    for f in c.files:
+        shutil.copy(corpus_file("gui", f), bin_dir / f)
+    out = tmp_path / f"shots{tag}"
+    out.mkdir(exist_ok=True)
+    args: list[str] = ["run", "--headless", "--deterministic"]
+    if c.script:
+        script = tmp_path / f"input{tag}.txt"
+        script.write_text("\n".join(line.strip() for line in c.script.splitlines()) + "\n")
+        args += ["--input", str(script)]
+    paths = {}
+    for t, name in c.shots.items():
+        paths[name] = out / f"{name}.png"
+        args += ["--screenshot-at", f"{t}:{paths[name]}"]
+    if c.exit_after is not None:
+        args += ["--exit-after", str(c.exit_after)]
+    exposed = tmp_path / f"exposed{tag}"
+    if c.expose:
+        exposed.mkdir(exist_ok=True)
+        args += ["--expose", str(exposed)]
+    args += [str(bin_dir / c.files[0]), *c.args]
+    r = run_exeplay(args, cwd=tmp_path, timeout=c.timeout)
+    assert_no_traceback(r)
+    return r, paths, exposed
+
+
+MSGBOX = "1000 key Return\n"
+CASES: dict[str, Case] = {
+    "hello": Case(["HELLO.EXE"], MSGBOX, {500: "hello"}),
+    "clam": Case(["clam.exe"], MSGBOX, {500: "clam"}),
+    "sample_gui": Case(["sample_gui.exe"], MSGBOX, {500: "sample_gui"}),
+    "lasterr": Case(["LASTERR.EXE", "ERRORMSG.DLL"], MSGBOX, {500: "lasterr"}),
+    # type a caption and a message, pick "Question" and "Top most", press OK: the message box shows them
+    "dialog": Case(["DIALOG.EXE"], """
+        300 click 250 177
+        400 type Typed caption
+        1000 click 250 226
+        1100 type Hello from exeplay!
+        2000 click 145 320
+        2100 click 279 278
+        2300 click 268 389
+        3500 key Return
+        """, {200: "dialog_empty", 2200: "dialog_filled", 3000: "dialog_msgbox"}),
+    "minipad": Case(["MINIPAD.EXE"], """
+        500 type Hello, MiniPad!
+        1000 key Return
+        1100 type Second line.
+        """, {2000: "minipad_typed"}, exit_after=2100),
+    # a left click in the middle of the board: the smiley gasps while the button is down, the cell opens after
+    "winemine": Case(["winemine.exe"], """
+        1000 down 79 145
+        1200 up 79 145
+        """, {500: "winemine_board", 1100: "winemine_pressed", 2500: "winemine_revealed"}, exit_after=3000),
+    # four presses of Down: the skier turns downhill and the slope scrolls past
+    "ski32": Case(["ski32.exe"], """
+        1000 key Down
+        1200 key Down
+        1400 key Down
+        1600 key Down
+        """, {500: "ski32_start", 3500: "ski32_downhill"}, exit_after=4000),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_corpus_gui(run_exeplay, tmp_path: Path, name: str) -> None:
+    c = CASES[name]
+    r, shots, _ = run_case(run_exeplay, tmp_path, c)
+    assert r.rc == 0, r.describe()
+    for golden, png in shots.items():
+        assert_png_matches(png, golden)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_corpus_gui_deterministic(run_exeplay, tmp_path: Path, name: str) -> None:
+    """Two --deterministic runs with the same input give byte-identical screenshots."""
+    c = CASES[name]
+    r1, shots1, _ = run_case(run_exeplay, tmp_path, c, "1")
+    r2, shots2, _ = run_case(run_exeplay, tmp_path, c, "2")
+    assert r1.rc == r2.rc, (r1.describe(), r2.describe())
+    for golden in shots1:
+        assert shots1[golden].read_bytes() == shots2[golden].read_bytes(), f"{golden} differs between two runs"

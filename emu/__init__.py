@@ -12,5 +12,6 @@ def register_all() -> None:
     _done = True
     from . import advapi32, kernel32, msvcrt, ntdll, oleaut32, ucrtbase  # noqa: F401, PLC0415
     import gdi  # noqa: PLC0415
+    from audio import winmm  # noqa: F401, PLC0415
 
     gdi.register_all()

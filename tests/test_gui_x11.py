@@ -109,3 +109,35 @@ def test_window_keys_and_mouse(xserver, stage, tmp_path: Path) -> None:
     assert f"pos {cx + 10} {cy}" in lines and f"pos {cx + 10} {cy + 10}" in lines, out
     assert lines[-1] == "bye"
     assert len(reds) >= 50, "the red square is not on the X screen"
+
+
+@pytest.mark.corpus
+def test_ski32_window_moves_with_keys(xserver, tmp_path: Path) -> None:
+    exe = corpus_file("gui", "ski32.exe")
+    d = tmp_path / "bin"
+    d.mkdir()
+    shutil.copy(exe, d / "ski32.exe")
+    p = _start(xserver, d / "ski32.exe", tmp_path)
+    try:
+        win = _find_window(xserver, "ski32.exe")
+        time.sleep(2.0)
+        before = _grab(xserver).convert("RGB")
+        _xdo(xserver, "windowfocus", str(win))
+        for _ in range(4):
+            _xdo(xserver, "key", "Down")
+        time.sleep(2.0)
+        after = _grab(xserver).convert("RGB")
+        _xdo(xserver, "key", "alt+F4")
+    finally:
+        try:
+            rc, out, err = _finish(p, timeout=20)
+        except AssertionError:
+            rc, err = -1, ""
+    from PIL import ImageChops
+    # the guest screen (800x600) is centred in the 1024x768 X screen; its caption bar is navy
+    navy = sum(1 for x in range(112, 912, 4) for y in range(84, 140, 2) if before.getpixel((x, y)) == (0, 0, 128))
+    assert navy > 100, "SkiFree's window is not on the X screen"
+    diff = ImageChops.difference(before, after).convert("L").point(lambda v: 255 if v else 0)
+    changed = sum(diff.histogram()[255:])
+    assert changed > 2000, f"the slope did not move after the Down keys ({changed} pixels changed)"
+    assert rc == 0, err

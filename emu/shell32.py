@@ -685,6 +685,14 @@ def ShellAboutW(m: Machine, hWnd: HWND, szApp: LPCWSTR, szOtherStuff: LPCWSTR, h
     return _shell_about(m, hWnd, szApp, szOtherStuff, True)
 
 
+# ---- the user --------------------------------------------------------------------------------------------
+@stdcall("shell32", ordinal=680)
+def IsUserAnAdmin(m: Machine) -> BOOL:
+    """TRUE: the guest user "player" is an administrator (the first account on Windows XP is one, and the
+    sandbox lets it write C:\\WINDOWS and C:\\Program Files)."""
+    return 1
+
+
 # ---- CommandLineToArgvW ----------------------------------------------------------------------------------
 def split_args(cmdline: str, exe: str) -> list[str]:
     """CommandLineToArgvW's split: argv[0] runs to the closing quote or the first blank; the rest follow the

@@ -1,5 +1,5 @@
-"""INI files, date/time formats, MulDiv, code pages, monitors and display modes, shell32 folders, file
-operations, drops and argv, shlwapi and delay loading, through misc_apis.exe.
+"""INI files, date/time formats, MulDiv, code pages, monitors and display modes, version resources, shell32
+folders, file operations, drops and argv, shlwapi and delay loading, through misc_apis.exe.
 
 Expected values are Windows' documented answers (en-US, Windows XP layout of special folders); the program
 runs with --deterministic so "now" is 2001-03-11 12:00:00 UTC.
@@ -123,6 +123,18 @@ def test_monitors_and_display_modes(result: tuple[dict[str, str], Path, Path, st
     assert v["dd.1"] == "0"
 
 
+def test_version_resource(result: tuple[dict[str, str], Path, Path, str]) -> None:
+    v = result[0]
+    assert v["ver.size"] == "1 handle=0"
+    assert v["ver.info"] == "1"
+    assert v["ver.fixed"] == "1 len=52 sig=feef04bd file=1.2.3.4 product=5.6"  # VS_FIXEDFILEINFO
+    assert v["ver.translation"] == "1 len=4 0409 04b0"
+    assert v["ver.product"] == "1 len=12 Misc \u00e9 APIs inside=1"  # converted to ANSI inside the block
+    assert v["ver.company"] == "1 len=14 exeplay tests"  # keys match case-insensitively
+    assert v["ver.missing"] == "0"
+    assert v["ver.nofile"] == "0 err=2"
+
+
 def test_shell_folders(result: tuple[dict[str, str], Path, Path, str]) -> None:
     v, _work, c_drive, _err = result
     assert v["sh.appdata"] == "0x0 C:\\Documents and Settings\\player\\Application Data exists=1"
@@ -161,6 +173,14 @@ def test_drop_and_argv(result: tuple[dict[str, str], Path, Path, str]) -> None:
     want = parse_cmdline(CMDLINE)
     assert v["argv.n"] == f"{len(want)} " + " ".join(f"[{a}]" for a in want)
     assert v["argv.empty"] == "1 1"  # an empty command line gives the program's path
+
+
+def test_shell_about(result: tuple[dict[str, str], Path, Path, str]) -> None:
+    v = result[0]
+    # the "About <app>" box: a modal box with the application line, the system line and szOtherStuff
+    assert v["about"] == ("1 found=1 texts=|OK|Microsoft (R) Misc Test/Microsoft Windows XP, Version 5.1 "
+                          "(Build 2600.xpsp_sp3)//Other stuff")
+    assert v["admin"] == "1"
 
 
 def test_shlwapi(result: tuple[dict[str, str], Path, Path, str]) -> None:

@@ -1,5 +1,5 @@
 /* The non-GUI-core APIs GUI programs import: INI files, date/time formatting, MulDiv, code page info,
- * monitors and display modes, shell folders and file operations,
+ * monitors and display modes, version resources, shell folders and file operations,
  * drag-and-drop handles, CommandLineToArgvW, shlwapi paths and strings, and a delay-loaded DLL.
  * Prints "name=value" lines; tests/test_misc_apis.py checks them against Windows' documented answers.
  *
@@ -8,9 +8,10 @@
  *       -Wl,--kill-at -o misc_dl.dll misc_dl.c
  *   i686-w64-mingw32-dlltool -d misc_dl.def -y libmisc_dl_delay.a -D misc_dl.dll
  *   i686-w64-mingw32-dlltool -d misc_nodll.def -y libmisc_nodll_delay.a -D misc_nodll.dll
- *   i686-w64-mingw32-gcc -O2 -s -Wall -Wl,--no-insert-timestamp -o misc_apis.exe misc_apis.c \
- *       libmisc_dl_delay.a libmisc_nodll_delay.a -ldelayimp -lshlwapi -lshell32 -luser32 -lgdi32
- *   rm libmisc_dl_delay.a libmisc_nodll_delay.a
+ *   i686-w64-mingw32-windres misc_apis.rc -O coff -o misc_apis.res
+ *   i686-w64-mingw32-gcc -O2 -s -Wall -Wl,--no-insert-timestamp -o misc_apis.exe misc_apis.c misc_apis.res \
+ *       libmisc_dl_delay.a libmisc_nodll_delay.a -ldelayimp -lshlwapi -lshell32 -lversion -luser32 -lgdi32
+ *   rm libmisc_dl_delay.a libmisc_nodll_delay.a misc_apis.res
  */
 #include <windows.h>
 #include <shlobj.h>
@@ -257,6 +258,38 @@ static void test_display(void)
     printf("dd.1=%d\n", EnumDisplayDevicesA(NULL, 1, &dd, 0));
 }
 
+/* ---- version resources ---------------------------------------------------------------------- */
+static void test_version(void)
+{
+    char exe[MAX_PATH];
+    DWORD handle = 123, size;
+    GetModuleFileNameA(NULL, exe, sizeof(exe));
+    size = GetFileVersionInfoSizeA(exe, &handle);
+    printf("ver.size=%d handle=%lu\n", size > 0, handle);
+    void *block = HeapAlloc(GetProcessHeap(), 0, size);
+    printf("ver.info=%d\n", GetFileVersionInfoA(exe, 0, size, block));
+    VS_FIXEDFILEINFO *ffi = NULL;
+    UINT len = 0;
+    BOOL ok = VerQueryValueA(block, "\\", (void **)&ffi, &len);
+    printf("ver.fixed=%d len=%u sig=%lx file=%lu.%lu.%lu.%lu product=%lu.%lu\n", ok, len, ffi->dwSignature,
+           ffi->dwFileVersionMS >> 16, ffi->dwFileVersionMS & 0xffff, ffi->dwFileVersionLS >> 16,
+           ffi->dwFileVersionLS & 0xffff, ffi->dwProductVersionMS >> 16, ffi->dwProductVersionMS & 0xffff);
+    WORD *tr = NULL;
+    ok = VerQueryValueA(block, "\\VarFileInfo\\Translation", (void **)&tr, &len);
+    printf("ver.translation=%d len=%u %04x %04x\n", ok, len, tr[0], tr[1]);
+    char *name = NULL;
+    ok = VerQueryValueA(block, "\\StringFileInfo\\040904B0\\productname", (void **)&name, &len);
+    printf("ver.product=%d len=%u %s inside=%d\n", ok, len, name, name > (char *)block && name < (char *)block + size);
+    WCHAR *wname = NULL;
+    ok = VerQueryValueW(block, L"\\StringFileInfo\\040904b0\\CompanyName", (void **)&wname, &len);
+    printf("ver.company=%d len=%u %s\n", ok, len, w2a(wname));
+    ok = VerQueryValueA(block, "\\StringFileInfo\\040904b0\\Nothing", (void **)&name, &len);
+    printf("ver.missing=%d\n", ok);
+    SetLastError(0);
+    size = GetFileVersionInfoSizeA("nosuchfile.dll", &handle);
+    printf("ver.nofile=%lu err=%lu\n", size, GetLastError());
+}
+
 /* ---- shell32 ---------------------------------------------------------------------------------- */
 static void test_shell(void)
 {
@@ -410,6 +443,43 @@ static void test_shell(void)
     }
 }
 
+/* ShellAbout is modal: a timer running in its message loop reads the box and closes it */
+static char about_texts[512];
+
+static BOOL CALLBACK collect_text(HWND w, LPARAM l)
+{
+    char t[256];
+    if (GetWindowTextA(w, t, sizeof(t)) > 0 && strlen(about_texts) + strlen(t) + 2 < sizeof(about_texts)) {
+        strcat(about_texts, "|");
+        strcat(about_texts, t);
+    }
+    return TRUE;
+}
+
+static int about_found;
+
+static void CALLBACK about_timer(HWND hwnd, UINT msg, UINT_PTR id, DWORD time)
+{
+    HWND w = FindWindowA(NULL, "About Misc Test");
+    if (w && !about_found) {
+        about_found = 1;
+        EnumChildWindows(w, collect_text, 0);
+        PostMessageA(w, WM_COMMAND, IDOK, 0);
+    }
+}
+
+static void test_about(void)
+{
+    UINT_PTR timer = SetTimer(NULL, 0, 50, about_timer);
+    int r = ShellAboutA(NULL, "Misc Test", "Other stuff", NULL);
+    KillTimer(NULL, timer);
+    for (char *p = about_texts; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = '/';
+    printf("about=%d found=%d texts=%s\n", r, about_found, about_texts);
+    printf("admin=%d\n", IsUserAnAdmin());
+}
+
 /* ---- shlwapi ---------------------------------------------------------------------------------- */
 static void test_shlwapi(void)
 {
@@ -519,7 +589,9 @@ int main(void)
     test_datetime();
     test_muldiv_cp();
     test_display();
+    test_version();
     test_shell();
+    test_about();
     test_shlwapi();
     test_delayload();
     printf("done\n");

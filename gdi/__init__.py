@@ -37,6 +37,7 @@ def register_all() -> None:
         rgn,
         syscolor,
         text,
+        user32_misc,
         user32_text,
         window,
     )

@@ -1,2 +1,21 @@
 """kernel32: one module per API area; importing this package registers every declaration."""
-from . import console, extra, file, findvol, heap, module, natives, nls, resource, sync, sysinfo, thread, time, virtual  # noqa: F401
+from . import (  # noqa: F401
+    console,
+    datefmt,
+    delayload,
+    extra,
+    file,
+    findvol,
+    heap,
+    module,
+    natives,
+    nls,
+    profile,
+    resource,
+    spawn,
+    sync,
+    sysinfo,
+    thread,
+    time,
+    virtual,
+)

@@ -10,7 +10,7 @@ def register_all() -> None:
     if _done:
         return
     _done = True
-    from . import advapi32, kernel32, msvcrt, ntdll, oleaut32, shell32, shlwapi, ucrtbase, version  # noqa: F401, PLC0415
+    from . import advapi32, kernel32, msvcrt, ntdll, ole32, oleaut32, shell32, shlwapi, ucrtbase, version  # noqa: F401, PLC0415
     import gdi  # noqa: PLC0415
     from audio import winmm  # noqa: F401, PLC0415
 

@@ -217,11 +217,29 @@ class Process:
         return os.path.dirname(self.exe.host_path) if self.exe and self.exe.host_path else os.getcwd()
 
     def _find_dll_file(self, name: str) -> str | None:
-        """Search the program's folder, then the current directory (case-insensitive)."""
-        base = name.replace("/", "\\").split("\\")[-1]
+        """A path (absolute or relative) is opened through the guest file system; a bare name is searched in the
+        program's folder, then the guest's current directory (case-insensitive)."""
+        norm = name.replace("/", "\\")
+        base = norm.split("\\")[-1]
         if "." not in base:
             base += ".dll"
-        for d in (self.program_dir_host(), os.getcwd()):
+        fs = getattr(self.m, "fs", None)
+        if "\\" in norm or ":" in norm:
+            if fs is None:
+                return None
+            guest = norm if "." in norm.split("\\")[-1] else norm + ".dll"
+            try:
+                host = fs.host_path(guest)
+            except Exception:  # noqa: BLE001 - outside the exposed folders or malformed: not found
+                return None
+            return host if os.path.isfile(host) else None
+        dirs = [self.program_dir_host()]
+        if fs is not None:
+            try:
+                dirs.append(fs.host_path(fs.getcwd()))
+            except Exception:  # noqa: BLE001
+                pass
+        for d in dirs:
             p = os.path.join(d, base)
             if os.path.isfile(p):
                 return p

@@ -465,7 +465,7 @@ def set_dlg_focus(m: "Machine", dlg: Window, c: Window) -> None:
 
 def _tab_items(dlg: Window) -> list[Window]:
     out: list[Window] = []
-    for c in reversed(dlg.children):  # creation order: children are kept topmost-first
+    for c in dlg.children:  # z-order = creation order (new child windows go to the bottom)
         if c.visible and not c.style & wm.WS_DISABLED:
             if c.exstyle & wm.WS_EX_CONTROLPARENT:
                 out.extend(_tab_items(c))
@@ -485,7 +485,7 @@ def next_tab(m: "Machine", dlg: Window, cur: Window | None, previous: bool) -> W
 
 
 def _group(dlg: Window, c: Window) -> list[Window]:
-    order = list(reversed(dlg.children))
+    order = list(dlg.children)
     if c not in order:
         return [c]
     i = order.index(c)

@@ -306,12 +306,12 @@ def _paint_window(m: "Machine", tid: int, hwnd: int) -> Window | None:
 
 
 def _paint_order(m: "Machine") -> list[Window]:
-    """Parents before children, top-level windows bottom-up."""
+    """Parents before children, siblings from the top of the z-order, top-level windows bottom-up."""
     out: list[Window] = []
 
     def walk(w: Window) -> None:
         out.append(w)
-        for c in reversed(w.children):
+        for c in w.children:  # z-order from the top: lower siblings paint later, over unclipped upper ones
             walk(c)
     for t in reversed(wm.state(m).tops):
         walk(t)

@@ -248,8 +248,8 @@ def visible_region(w: Window, client: bool, clip_children: bool | None = None) -
         pc = (pox + p.client_off[0], poy + p.client_off[1])
         g = g.intersect_rect((pc[0], pc[1], pc[0] + p.client_size[0], pc[1] + p.client_size[1]))
         for sib in p.children:
-            if sib is node:
-                break
+            if sib is node or not node.style & WS_CLIPSIBLINGS:
+                break  # without WS_CLIPSIBLINGS siblings draw over each other (the later painter wins)
             if sib.visible and not sib.destroyed:
                 sx, sy = origin_in_top(sib)
                 g.subtract_rect((sx, sy, sx + sib.width, sy + sib.height))
@@ -625,7 +625,7 @@ def create_window(m: "Machine", exstyle: int, cls_name: str | int | None, title:
                 w.menu = load(m, wc.hinstance or hinst, wc.menu_name)
     st.windows[hwnd] = w
     if parent is not None:
-        parent.children.insert(0, w)
+        parent.children.append(w)  # new child windows go to the bottom of the z-order
     else:
         _insert_top(st, w)
     set_geometry(m, w, rect)

@@ -153,7 +153,11 @@ def _disk_free(m: "Machine", root: str | int | None) -> tuple[int, int] | None:
     except OSError as e:
         m.set_last_error(win_error(e))
         return None
-    return st.f_bavail * st.f_frsize, st.f_blocks * st.f_frsize
+    free, total = st.f_bavail * st.f_frsize, st.f_blocks * st.f_frsize
+    if m.det:
+        # deterministic runs must not depend on the host's disk: a fixed 2 GB free of 4 GB (capped by reality)
+        free, total = min(free, 2 << 30), 4 << 30
+    return free, total
 
 
 @stdcall("kernel32")

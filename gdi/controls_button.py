@@ -375,7 +375,7 @@ def _uncheck_group(m: Machine, w: Window) -> None:
     p = w.parent
     if p is None:
         return
-    sibs = list(reversed(p.children))  # creation (tab) order: the core keeps the newest first
+    sibs = list(p.children)  # creation (tab) order = z-order from the top
     if w not in sibs:
         return
     i = sibs.index(w)

@@ -25,6 +25,7 @@ class Case:
     expose: bool = False
     args: list[str] = field(default_factory=list)
     timeout: float = 120
+    check_rc: bool = True  # clam.exe returns from MessageBoxA into its own code; its exit code is incidental
 
 
 def run_case(run_exeplay, tmp_path: Path, c: Case, tag: str = "") -> tuple[Run, dict[str, Path], Path]:
@@ -58,7 +59,7 @@ def run_case(run_exeplay, tmp_path: Path, c: Case, tag: str = "") -> tuple[Run, 
 MSGBOX = "1000 key Return\n"
 CASES: dict[str, Case] = {
     "hello": Case(["HELLO.EXE"], MSGBOX, {500: "hello"}),
-    "clam": Case(["clam.exe"], MSGBOX, {500: "clam"}),
+    "clam": Case(["clam.exe"], MSGBOX, {500: "clam"}, check_rc=False),
     "sample_gui": Case(["sample_gui.exe"], MSGBOX, {500: "sample_gui"}),
     "lasterr": Case(["LASTERR.EXE", "ERRORMSG.DLL"], MSGBOX, {500: "lasterr"}),
     # type a caption and a message, pick "Question" and "Top most", press OK: the message box shows them
@@ -96,7 +97,8 @@ CASES: dict[str, Case] = {
 def test_corpus_gui(run_exeplay, tmp_path: Path, name: str) -> None:
     c = CASES[name]
     r, shots, _ = run_case(run_exeplay, tmp_path, c)
-    assert r.rc == 0, r.describe()
+    assert r.rc == 0 or not c.check_rc, r.describe()
+    assert "crashed" not in r.errtext and "unimplemented" not in r.errtext, r.describe()
     for golden, png in shots.items():
         assert_png_matches(png, golden)
 

@@ -822,11 +822,9 @@ def _get_line(m: Machine, w: Window, n: int, buf: int, unicode: bool) -> int:
 
 
 def _set_handle(m: Machine, w: Window, h: int) -> None:
+    """EM_SETHANDLE: the program's local block becomes the buffer (freeing the old one is its business)."""
     st = estate(w)
     s = mm.read_str(m, h, w.unicode) if h else ""
-    if st.handle and st.handle != h:
-        from emu.kernel32.heap import process_heap
-        process_heap(m).free(st.handle)
     st.handle = h
     set_text(m, w, s, False)
 
@@ -1194,6 +1192,10 @@ def edit_proc(m: Machine, w: Window, msg: int, wp: int, lp: int, unicode: bool) 
         _clear(m, w)
         return 0
     if msg == mm.WM_NCDESTROY:
+        if st.handle:  # the buffer goes with the control
+            from emu.kernel32.heap import process_heap
+            process_heap(m).free(st.handle)
+            st.handle = 0
         return defwnd.default_proc(m, w, msg, wp, lp, unicode)
     return defwnd.default_proc(m, w, msg, wp, lp, unicode)
 

@@ -674,7 +674,7 @@ def _mouse_select(m: Machine, w: Window, i: int, down: bool) -> None:
 def _init_list(m: Machine, w: Window, lp: int) -> None:
     st = lstate(w)
     if w.cls.name.lower() == "combolbox" and lp:
-        combo = wm.get(m, m.mem.u32(lp))  # lpCreateParams: the combo box
+        combo = wm.get(m, m.mem.u32(lp))  # CREATESTRUCT.lpCreateParams: the combo box
         if combo is not None and combo.cls.name.lower() == "combobox":
             st.combo = combo
             st.font = cstate(combo).font
@@ -1422,19 +1422,16 @@ def _combo_create(m: Machine, w: Window) -> None:
         lb_style |= LBS_OWNERDRAWVARIABLE
     if w.style & CBS_DISABLENOSCROLL:
         lb_style |= LBS_DISABLENOSCROLL
-    param = wm._tmp(m, struct.pack("<I", w.hwnd))
-    try:
-        if t == CBS_SIMPLE:
-            h = wm.create_window(m, wm.WS_EX_CLIENTEDGE, "ComboLBox", "", lb_style | wm.WS_CHILD | wm.WS_VISIBLE
-                                 | LBS_NOINTEGRALHEIGHT, 0, st.field_h, cw, max(0, w.client_size[1] - st.field_h),
-                                 w.hwnd, ID_LIST, w.hinstance, param, w.unicode)
-        else:
-            top = wm.top_level(w)
-            h = wm.create_window(m, wm.WS_EX_TOOLWINDOW | wm.WS_EX_TOPMOST, "ComboLBox", "",
-                                 lb_style | wm.WS_POPUP | wm.WS_BORDER, 0, 0, cw, max(0, st.drop_h - st.field_h),
-                                 top.hwnd, 0, w.hinstance, param, w.unicode)  # a top-level window: no id
-    finally:
-        wm._free_tmp(m, param)
+    param = w.hwnd  # the list finds its combo in lpCreateParams
+    if t == CBS_SIMPLE:
+        h = wm.create_window(m, wm.WS_EX_CLIENTEDGE, "ComboLBox", "", lb_style | wm.WS_CHILD | wm.WS_VISIBLE
+                             | LBS_NOINTEGRALHEIGHT, 0, st.field_h, cw, max(0, w.client_size[1] - st.field_h),
+                             w.hwnd, ID_LIST, w.hinstance, param, w.unicode)
+    else:
+        top = wm.top_level(w)
+        h = wm.create_window(m, wm.WS_EX_TOOLWINDOW | wm.WS_EX_TOPMOST, "ComboLBox", "",
+                             lb_style | wm.WS_POPUP | wm.WS_BORDER, 0, 0, cw, max(0, st.drop_h - st.field_h),
+                             top.hwnd, 0, w.hinstance, param, w.unicode)  # a top-level window: no id
     st.list = wm.get(m, h)
     if st.list is not None:
         lstate(st.list).combo = w

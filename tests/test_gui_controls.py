@@ -9,6 +9,9 @@ from pathlib import Path
 from conftest import assert_no_traceback
 
 EXPECTED = [
+    'WM_MEASUREITEM type=2 id=303 item=0 height=16',
+    'WM_MEASUREITEM type=3 id=403 item=-1 height=16',
+    'WM_MEASUREITEM type=3 id=403 item=0 height=16',
     'check initial=0',
     'check after SETCHECK=1',
     'WM_COMMAND id=101 code=0x0',
@@ -71,9 +74,16 @@ EXPECTED = [
     'cb droprect h=150',
     'cb2 first=alpha select=1 edit=mu editsel=0,1 limit=1 setedit_on_list=-1',
     'cb2 reset count=0 edit=[]',
+    'od count=3 data1=0x22 gettext=4:0x33 height=18',
+    'od find=1 combo cursel=1 text=Two itemheight=18',
+    'simple text=combo height=80 list=1',
+    'icon same=1 size=32x32 bitmap same=1 size=20x20',
+    'pushlike check=1 dlgcode=0x2000',
     'sb ctl prev=0 pos=40 info=0..100 page=10 pos=40 clamp=91',
     'win range=0..50 prev=0 pos=20 info=0..50 page=8 pos=20 hbar=0 hbar=1 hbar=0 enable=1',
-    'WM_DRAWITEM type=4 id=105 action=1 state=0 rc=0,0,75,23 hwnd_ok=1',
+    'WM_DRAWITEM type=4 id=105 item=0 action=1 state=0x0 rc=0,0,75,23 data=0x0',
+    'WM_DRAWITEM type=2 id=303 item=0 action=1 state=0x1 rc=0,0,96,18 data=0x11',
+    'WM_DRAWITEM type=3 id=403 item=1 action=1 state=0x1000 rc=3,3,81,21 data=0x0',
     'px ok_frame=000000 ok_face=c0c0c0 cancel_tl=ffffff cancel_br=000000',
     'px check_box=808080 check_mark=000000 check_bg=ffffff',
     'px blackrect=000000 yellow=00ffff etched=808080,ffffff',
@@ -81,6 +91,8 @@ EXPECTED = [
     'px lb_sel=800000 lb_unsel=ffffff',
     'px combo_field=ffffff combo_button=c0c0c0',
     'px sb_arrow=ffffff sb_shaft=c0c0c0,ffffff',
+    'px od_sel=800000 od_unsel=ffffff bitmap=0000ff icon_corner=c0c0c0 icon_any=1',
+    'px pushlike_dither=ffffff,c0c0c0 flat_frame=000000 flat_face=c0c0c0 lefttext_box=ffffff',
 ]
 
 # screen coordinates: the window is at (0, 0), its client area at (4, 23)
@@ -110,8 +122,13 @@ SCRIPT = """\
 """
 
 EXPECTED_INPUT = [
+    "WM_MEASUREITEM type=2 id=303 item=0 height=16",
+    "WM_MEASUREITEM type=3 id=403 item=-1 height=16",
+    "WM_MEASUREITEM type=3 id=403 item=0 height=16",
     "client origin=4,23",
-    "WM_DRAWITEM type=4 id=105 action=1 state=0 rc=0,0,75,23 hwnd_ok=1",
+    "WM_DRAWITEM type=4 id=105 item=0 action=1 state=0x0 rc=0,0,75,23 data=0x0",
+    "WM_DRAWITEM type=2 id=303 item=0 action=1 state=0x0 rc=0,0,96,18 data=0x11",
+    "WM_DRAWITEM type=3 id=403 item=1 action=1 state=0x1000 rc=3,3,81,21 data=0x0",
     "WM_COMMAND id=101 code=0x0",  # BN_CLICKED
     "WM_COMMAND id=201 code=0x100",  # EN_SETFOCUS
     "WM_COMMAND id=201 code=0x400", "WM_COMMAND id=201 code=0x300",  # EN_UPDATE, EN_CHANGE: h

@@ -10,8 +10,13 @@
 #include <string.h>
 
 static HWND g_main, g_sw;
-static int g_log = 0, g_drawitem = 0, g_input = 0;
+static int g_log = 0, g_input = 0;
+static int g_drawn[8], g_measured[8];
 static HBRUSH g_yellow;
+static HICON g_icon;
+static HBITMAP g_bitmap;
+
+static int slot(UINT id, UINT item) { return id == 105 ? 0 : id == 303 ? 1 : id == 403 ? (item == (UINT)-1 ? 4 : 2) : 3; }
 
 static HWND ctl(const char *cls, const char *text, DWORD style, DWORD ex, int x, int y, int w, int h, int id) {
     return CreateWindowExA(ex, cls, text, WS_CHILD | WS_VISIBLE | style, x, y, w, h, g_main, (HMENU)(INT_PTR)id,
@@ -64,16 +69,32 @@ static LRESULT CALLBACK WndProc(HWND h, UINT m, WPARAM w, LPARAM l) {
             SendMessageA((HWND)l, SBM_SETPOS, pos, TRUE);
         }
         return 0;
+    case WM_MEASUREITEM: {
+        MEASUREITEMSTRUCT *mi = (MEASUREITEMSTRUCT *)l;
+        if (!g_measured[slot(mi->CtlID, mi->itemID)]++)
+            printf("WM_MEASUREITEM type=%u id=%u item=%d height=%u\n", mi->CtlType, mi->CtlID, (int)mi->itemID,
+                   mi->itemHeight);
+        mi->itemHeight = 18;
+        return TRUE; }
     case WM_DRAWITEM: {
         DRAWITEMSTRUCT *d = (DRAWITEMSTRUCT *)l;
-        if (!g_drawitem++)
-            printf("WM_DRAWITEM type=%u id=%u action=%u state=%u rc=%ld,%ld,%ld,%ld hwnd_ok=%d\n", d->CtlType,
-                   d->CtlID, d->itemAction, d->itemState, d->rcItem.left, d->rcItem.top, d->rcItem.right,
-                   d->rcItem.bottom, d->hwndItem == ITEM(d->CtlID));
-        FillRect(d->hDC, &d->rcItem, GetStockObject(GRAY_BRUSH));
+        char text[32] = "Owner";
+        if (!g_drawn[slot(d->CtlID, 0)]++)
+            printf("WM_DRAWITEM type=%u id=%u item=%d action=%u state=0x%x rc=%ld,%ld,%ld,%ld data=0x%lx\n",
+                   d->CtlType, d->CtlID, (int)d->itemID, d->itemAction, d->itemState, d->rcItem.left,
+                   d->rcItem.top, d->rcItem.right, d->rcItem.bottom, (unsigned long)d->itemData);
+        if (d->CtlType == ODT_BUTTON) {
+            FillRect(d->hDC, &d->rcItem, GetStockObject(GRAY_BRUSH));
+            SetTextColor(d->hDC, RGB(255, 255, 255));
+        } else {
+            FillRect(d->hDC, &d->rcItem, GetSysColorBrush(d->itemState & ODS_SELECTED ? COLOR_HIGHLIGHT : COLOR_WINDOW));
+            SetTextColor(d->hDC, GetSysColor(d->itemState & ODS_SELECTED ? COLOR_HIGHLIGHTTEXT : COLOR_WINDOWTEXT));
+            if (d->CtlType == ODT_LISTBOX) sprintf(text, "data %lx", (unsigned long)d->itemData);
+            else if ((int)d->itemID >= 0) SendMessageA(ITEM(d->CtlID), CB_GETLBTEXT, d->itemID, (LPARAM)text);
+            else text[0] = 0;
+        }
         SetBkMode(d->hDC, TRANSPARENT);
-        SetTextColor(d->hDC, RGB(255, 255, 255));
-        DrawTextA(d->hDC, "Owner", -1, &d->rcItem, DT_CENTER | DT_VCENTER | DT_SINGLELINE);
+        DrawTextA(d->hDC, text, -1, &d->rcItem, DT_CENTER | DT_VCENTER | DT_SINGLELINE);
         return TRUE; }
     case WM_CTLCOLORSTATIC:
         if ((HWND)l == ITEM(112)) {
@@ -135,6 +156,35 @@ static void create_controls(void) {
     SEND(402, CB_ADDSTRING, 0, "alpha");
     SEND(402, CB_ADDSTRING, 0, "mu");
     SEND(501, SBM_SETRANGE, 0, 100);
+    ctl("LISTBOX", "", LBS_OWNERDRAWFIXED | LBS_NOTIFY, WS_EX_CLIENTEDGE, 10, 275, 100, 80, 303);
+    ctl("COMBOBOX", "", CBS_DROPDOWNLIST | CBS_OWNERDRAWFIXED | CBS_HASSTRINGS, 0, 120, 275, 100, 150, 403);
+    ctl("COMBOBOX", "", CBS_SIMPLE, 0, 230, 275, 110, 80, 404);
+    ctl("STATIC", "", SS_ICON, 0, 350, 275, 10, 10, 115);
+    ctl("STATIC", "", SS_BITMAP, 0, 390, 275, 10, 10, 116);
+    ctl("BUTTON", "Push-like", BS_AUTOCHECKBOX | BS_PUSHLIKE, 0, 430, 275, 80, 23, 107);
+    ctl("BUTTON", "Flat", BS_FLAT, 0, 520, 275, 80, 23, 108);
+    ctl("BUTTON", "Left text", BS_AUTOCHECKBOX | BS_LEFTTEXT, 0, 430, 305, 100, 20, 109);
+    for (i = 1; i <= 3; i++) SEND(303, LB_ADDSTRING, 0, 0x11 * i);
+    SEND(403, CB_ADDSTRING, 0, "One");
+    SEND(403, CB_ADDSTRING, 0, "Two");
+    SEND(403, CB_SETCURSEL, 1, 0);
+    SEND(404, CB_ADDSTRING, 0, "simple");
+    SEND(404, CB_ADDSTRING, 0, "combo");
+    SEND(107, BM_SETCHECK, BST_CHECKED, 0);
+    {
+        HDC sdc = GetDC(NULL), mdc = CreateCompatibleDC(sdc);
+        RECT br = {0, 0, 20, 20};
+        HBRUSH red = CreateSolidBrush(RGB(255, 0, 0));
+        g_bitmap = CreateCompatibleBitmap(sdc, 20, 20);
+        SelectObject(mdc, g_bitmap);
+        FillRect(mdc, &br, red);
+        DeleteDC(mdc);
+        DeleteObject(red);
+        ReleaseDC(NULL, sdc);
+    }
+    g_icon = LoadIconA(NULL, IDI_HAND);
+    SEND(115, STM_SETICON, g_icon, 0);
+    SEND(116, STM_SETIMAGE, IMAGE_BITMAP, g_bitmap);
     SetScrollRange(g_sw, SB_VERT, 0, 50, FALSE);
 }
 
@@ -392,6 +442,32 @@ static void test_combos(void) {
     SEND(402, CB_ADDSTRING, 0, "mu");
 }
 
+static void test_ownerdraw_images(void) {
+    RECT r;
+    char buf[16];
+    int n = (int)SEND(303, LB_GETTEXT, 2, buf);
+    printf("od count=%d data1=0x%x gettext=%d:0x%lx height=%d\n", (int)SEND(303, LB_GETCOUNT, 0, 0),
+           (int)SEND(303, LB_GETITEMDATA, 1, 0), n, (unsigned long)*(DWORD *)buf,
+           (int)SEND(303, LB_GETITEMHEIGHT, 0, 0));
+    printf("od find=%d", (int)SEND(303, LB_FINDSTRING, -1, 0x22));
+    SEND(303, LB_SETCURSEL, 0, 0);
+    SEND(403, CB_GETLBTEXT, 1, buf);
+    printf(" combo cursel=%d text=%s itemheight=%d\n", (int)SEND(403, CB_GETCURSEL, 0, 0), buf,
+           (int)SEND(403, CB_GETITEMHEIGHT, 0, 0));
+    SEND(404, CB_SETCURSEL, 1, 0);
+    GetWindowTextA(ITEM(404), buf, sizeof buf);
+    GetWindowRect(ITEM(404), &r);
+    printf("simple text=%s height=%ld list=%d\n", buf, r.bottom - r.top,
+           IsWindowVisible(GetDlgItem(ITEM(404), 1000)));
+    GetWindowRect(ITEM(115), &r);
+    printf("icon same=%d size=%ldx%ld", (HICON)SEND(115, STM_GETICON, 0, 0) == g_icon, r.right - r.left,
+           r.bottom - r.top);
+    GetWindowRect(ITEM(116), &r);
+    printf(" bitmap same=%d size=%ldx%ld\n", (HBITMAP)SEND(116, STM_GETIMAGE, IMAGE_BITMAP, 0) == g_bitmap,
+           r.right - r.left, r.bottom - r.top);
+    printf("pushlike check=%d dlgcode=0x%x\n", (int)SEND(107, BM_GETCHECK, 0, 0), (int)SEND(107, WM_GETDLGCODE, 0, 0));
+}
+
 static void test_scroll(void) {
     SCROLLINFO si = {sizeof si, SIF_ALL};
     int lo = -1, hi = -1;
@@ -439,12 +515,16 @@ static void test_pixels(void) {
     printf("px lb_sel=%06lx lb_unsel=%06lx\n", pixel(301, 90, 40), pixel(301, 90, 8));
     printf("px combo_field=%06lx combo_button=%06lx\n", pixel(401, 95, 5), pixel(401, 110, 4));
     printf("px sb_arrow=%06lx sb_shaft=%06lx,%06lx\n", pixel(501, 1, 1), pixel(501, 20, 8), pixel(501, 21, 8));
+    printf("px od_sel=%06lx od_unsel=%06lx bitmap=%06lx icon_corner=%06lx icon_any=%d\n", pixel(303, 3, 3),
+           pixel(303, 3, 22), pixel(116, 5, 5), pixel(115, 0, 0), pixel(115, 16, 16) != pixel(115, 0, 0));
+    printf("px pushlike_dither=%06lx,%06lx flat_frame=%06lx flat_face=%06lx lefttext_box=%06lx\n", pixel(107, 3, 3),
+           pixel(107, 4, 3), pixel(108, 0, 0), pixel(108, 3, 3), pixel(109, 99, 6));
 }
 
 int main(int argc, char **argv) {
     WNDCLASSA wc = {0};
     MSG msg;
-    RECT r = {0, 0, 650, 270};
+    RECT r = {0, 0, 650, 360};
     g_input = argc > 1 && !strcmp(argv[1], "input");
     wc.lpfnWndProc = WndProc;
     wc.hInstance = GetModuleHandleA(NULL);
@@ -467,6 +547,7 @@ int main(int argc, char **argv) {
         test_edits();
         test_lists();
         test_combos();
+        test_ownerdraw_images();
         test_scroll();
         test_pixels();
         SetFocus(ITEM(201));

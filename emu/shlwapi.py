@@ -320,12 +320,18 @@ def StrCmpNIW(m: Machine, psz1: PTR, psz2: PTR, nChar: INT) -> INT:
 # ---- wnsprintf -------------------------------------------------------------------------------------------
 def wvnsprintf(m: Machine, out: int, limit: int, fmt: int, ap: int, wide: bool) -> int:
     """wsprintf into at most ``limit`` characters (with the NUL); -1 when truncated or limit <= 0."""
-    from gdi.user32_text import _arg_reader, format_ws
+    from gdi.user32_text import format_ws
+    pos = [ap]
+
+    def arg() -> int:
+        v = m.mem.u32(pos[0])
+        pos[0] += 4
+        return v
     if limit <= 0:
         if limit < 0 and out:
             m.mem.write(out, b"\0\0" if wide else b"\0")
         return -1
-    s = format_ws(m, _read(m, fmt, wide), _arg_reader(m, ap), wide)
+    s = format_ws(m, _read(m, fmt, wide), arg, wide)
     unit = 2 if wide else 1
     b = s.encode("utf-16-le", "surrogatepass") if wide else s.encode(m.ansi, "replace")
     if len(b) // unit >= limit:

@@ -6,6 +6,7 @@
  *        gui_comctl save [hook]   GetSaveFileNameA (hook: explorer hook, GetSaveFileNameW) then write the file
  *        gui_comctl open          GetOpenFileNameA with OFN_FILEMUSTEXIST, print the file's first line
  *        gui_comctl find          FindTextA; print what the FINDMSGSTRING message carries
+ *        gui_comctl font          ChooseFontA starting at Arial 12 pt bold; print the chosen LOGFONT
  *        gui_comctl misc          GetFileTitle, PrintDlg, CommDlgExtendedError */
 #include <windows.h>
 #include <commctrl.h>
@@ -508,6 +509,24 @@ static int find(void)
     return 0;
 }
 
+static int font(void)
+{
+    LOGFONTA lf = {0};
+    lf.lfHeight = -16;
+    lf.lfWeight = FW_BOLD;
+    strcpy(lf.lfFaceName, "Arial");
+    CHOOSEFONTA cf = {0};
+    cf.lStructSize = sizeof cf;
+    cf.lpLogFont = &lf;
+    cf.Flags = CF_SCREENFONTS | CF_INITTOLOGFONTSTRUCT | CF_EFFECTS;
+    cf.rgbColors = RGB(255, 0, 0);
+    BOOL ok = ChooseFontA(&cf);
+    printf("font ok=%d err=%lx face=[%s] height=%ld weight=%ld italic=%d underline=%d points=%d color=%06lx type=%x\n", ok,
+           (unsigned long)CommDlgExtendedError(), lf.lfFaceName, lf.lfHeight, lf.lfWeight, lf.lfItalic, lf.lfUnderline,
+           cf.iPointSize, (unsigned long)cf.rgbColors, cf.nFontType);
+    return 0;
+}
+
 static int misc(void)
 {
     char t[64];
@@ -546,6 +565,7 @@ int main(int argc, char **argv)
     if (!strcmp(mode, "open")) return open_file();
     if (!strcmp(mode, "find")) return find();
     if (!strcmp(mode, "misc")) return misc();
+    if (!strcmp(mode, "font")) return font();
     printf("unknown mode\n");
     return 2;
 }

@@ -265,7 +265,6 @@ class FileDlg:
     child: "Window | None" = None
     hook: int = 0
     result: list[str] | None = None
-    chosen_filter: int = 0
     read_only: bool = False
     edit: "Window | None" = None
     listw: "Window | None" = None
@@ -273,6 +272,7 @@ class FileDlg:
     folders: "Window | None" = None
     folder_paths: list[str] = field(default_factory=list)
     last_sel: str = ""
+    o: dict[str, int] = field(default_factory=dict)
 
 
 def _ofn_read(m: "Machine", p: int) -> dict[str, int]:
@@ -538,6 +538,10 @@ def _accept(m: "Machine", dlg: FileDlg) -> None:
                 _msg(m, dlg, f"{full}\nThis file does not exist.\nDo you want to create it?",
                      MB_YESNO | MB_ICONEXCLAMATION) != IDYES:
             return
+    if dlg.child is not None:  # the hook sees the result in the OPENFILENAME, as on Windows
+        dlg.result = paths
+        _write_result(m, dlg, dlg.o, final=False)
+        dlg.result = None
     if _notify_hook(m, dlg, CDN_FILEOK, paths[0] if paths else ""):
         return
     _on_readonly_check(m, dlg)
@@ -631,6 +635,8 @@ def _cdm(m: "Machine", dlg: FileDlg, msg: int, wp: int, lp: int) -> int:
     if msg == CDM_GETFILEPATH:
         name = get_text(m, dlg.edit).strip()
         full = _full(m, dlg, name) if name else dlg.folder.rstrip("\\")
+        if full and name and not _host_exists(m, full):
+            full = _with_ext(dlg, full)
         return give(full or "")
     if msg == CDM_GETFOLDERPATH:
         return give(dlg.folder.rstrip("\\") if len(dlg.folder) > 3 else dlg.folder)
@@ -725,6 +731,7 @@ def _file_dialog(m: "Machine", p: int, unicode: bool, save: bool) -> int:
         dlg.pattern = init_name
         init_name = ""
     dlg.read_only = bool(flags & OFN_READONLY)
+    dlg.o = o
     ok = _run_file_dialog(m, dlg, o, templ, init_name)
     if not ok:
         return 0
@@ -789,8 +796,6 @@ def _run_file_dialog(m: "Machine", dlg: FileDlg, o: dict[str, int], templ: dialo
     r = dialog.run_modal(m, w, owner, dlg.unicode)
     if r != IDOK or dlg.result is None:
         return False
-    if dlg.types is not None:
-        dlg.chosen_filter = dlg.filter_index
     return True
 
 
@@ -818,7 +823,8 @@ def _make_child(m: "Machine", dlg: FileDlg, o: dict[str, int], templ: dialog.Dia
         wm.show_window(m, child, wm.SW_SHOWNA)
 
 
-def _write_result(m: "Machine", dlg: FileDlg, o: dict[str, int]) -> int:
+def _write_result(m: "Machine", dlg: FileDlg, o: dict[str, int], final: bool = True) -> int:
+    """Store the chosen file(s) in the OPENFILENAME (``final``: also the flags and the current directory)."""
     p = dlg.ofn
     u = dlg.unicode
     paths = dlg.result or []
@@ -843,8 +849,9 @@ def _write_result(m: "Machine", dlg: FileDlg, o: dict[str, int]) -> int:
             ext = _units(m, full, u)
     need = _units(m, full, u) + 1
     if need > o["nfile"]:
-        m.mem.pack("<H", o["file"], min(need, 0xFFFF))
-        set_error(m, FNERR_BUFFERTOOSMALL)
+        if final:
+            m.mem.pack("<H", o["file"], min(need, 0xFFFF))
+            set_error(m, FNERR_BUFFERTOOSMALL)
         return 0
     data = _encode(m, full, u) + (b"\0\0" if u and len(paths) > 1 else b"\0" if len(paths) > 1 else b"")
     m.mem.write(o["file"], data)
@@ -853,7 +860,9 @@ def _write_result(m: "Machine", dlg: FileDlg, o: dict[str, int]) -> int:
         title = paths[0].rsplit("\\", 1)[-1]
         mm.write_text_result(m, o["title_buf"], o["ntitle"], title, u)
     custom_shift = 1 if o["custom"] and o["ncustom"] and len(_strings_zz(m, o["custom"], u)) >= 2 else 0
-    m.mem.w32(p + 24, max(0, dlg.chosen_filter - custom_shift + 1) if dlg.chosen_filter >= custom_shift else 0)
+    m.mem.w32(p + 24, max(0, dlg.filter_index - custom_shift + 1) if dlg.filter_index >= custom_shift else 0)
+    if not final:
+        return 1
     flags = o["flags"] & ~(OFN_READONLY | OFN_EXTENSIONDIFFERENT)
     if dlg.read_only:
         flags |= OFN_READONLY
@@ -1294,7 +1303,7 @@ def _choose_font(m: "Machine", p: int, unicode: bool) -> int:
     def proc(m: "Machine", w: "Window", msg: int, wp: int, lp: int) -> int | None:
         if msg == mm.WM_INITDIALOG:
             return 1
-        if msg == mm.WM_CTLCOLORSTATIC and flags & CF_EFFECTS:
+        if msg == mm.WM_CTLCOLORSTATIC:
             c = wm.get(m, lp)
             cur = current(w)
             if c is not None and c.id == stc5 and cur is not None:
@@ -1339,7 +1348,7 @@ def _choose_font(m: "Machine", p: int, unicode: bool) -> int:
             return None
         return None
 
-    w = b.dialog("Font", 264, 154 if flags & CF_EFFECTS else 104, howner,
+    w = b.dialog("Font", 264, 154, howner,
                  _hooked(proc, hook if flags & CF_ENABLEHOOK else 0, p))
     if w is None:
         set_error(m, CDERR_DIALOGFAILURE)
@@ -1371,12 +1380,8 @@ def _choose_font(m: "Machine", p: int, unicode: bool) -> int:
                 send_str(m, cb, CB_ADDSTRING, 0, cname)
             k = next((i for i, (_n, ref) in enumerate(COLORS) if ref == color & 0xFFFFFF), 0)
             mm.send(m, cb, CB_SETCURSEL, k, 0)
-        sy = 97
-    else:
-        sy = 97 - 50
-    b.control("Button", "Sample", BS_GROUPBOX | WS_GROUP, 110, sy, 148, 52 if flags & CF_EFFECTS else 0, grp2)
-    if flags & CF_EFFECTS:
-        b.control("Static", "AaBbYyZz", 0x1 | 0x200 | SS_NOPREFIX, 116, sy + 10, 136, 36, stc5)  # SS_CENTER|SS_CENTERIMAGE
+    b.control("Button", "Sample", BS_GROUPBOX | WS_GROUP, 110, 97, 148, 52, grp2)
+    b.control("Static", "AaBbYyZz", 0x1 | 0x200 | SS_NOPREFIX, 116, 107, 136, 36, stc5)  # SS_CENTER|SS_CENTERIMAGE
     if fc is not None:
         for n in names:
             send_str(m, fc, CB_ADDSTRING, 0, n)

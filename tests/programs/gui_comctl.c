@@ -134,7 +134,7 @@ static void test_imagelist(void)
     BOOL rm = ImageList_Remove(il, 0);
     int count2 = ImageList_GetImageCount(il);
     BOOL rmall = ImageList_Remove(il, -1);
-    printf("ilremove rm=%d count=%d all=%d count=%d destroy=%d\n", rm, count2, rmall, ImageList_GetImageCount(il),
+    printf("ilremove rm=%d count1=%d all=%d count2=%d destroy=%d\n", rm, count2, rmall, ImageList_GetImageCount(il),
            ImageList_Destroy(il));
     SelectObject(mdc, old);
     DeleteObject(target);
@@ -164,8 +164,8 @@ static void test_progress(void)
     LRESULT lo = SendMessageA(g_prog, PBM_GETRANGE, TRUE, (LPARAM)&rg);
     LRESULT hi = SendMessageA(g_prog, PBM_GETRANGE, FALSE, 0);
     SendMessageA(g_prog, PBM_SETPOS, 500, 0);
-    printf("progress setrange=%08lx setpos=%ld delta=%ld pos=%ld setstep=%ld stepit=%ld pos=%ld stepit=%ld pos=%ld "
-           "over=%ld pos=%ld range32=%08lx lo=%ld hi=%ld rg=%d,%d\n", (long)r0, (long)p0, (long)p1, (long)pos1, (long)s0,
+    printf("progress setrange=%08lx setpos=%ld delta=%ld pos1=%ld setstep=%ld stepit1=%ld pos2=%ld stepit2=%ld pos3=%ld "
+           "over=%ld pos4=%ld range32=%08lx lo=%ld hi=%ld rg=%d,%d\n", (long)r0, (long)p0, (long)p1, (long)pos1, (long)s0,
            (long)st1, (long)pos2, (long)st2, (long)pos3, (long)over, (long)pos4, (long)r1, (long)lo, (long)hi,
            rg.iLow, rg.iHigh);
     LONG ex = GetWindowLongA(g_prog, GWL_EXSTYLE);
@@ -455,7 +455,7 @@ static int open_file(void)
         FILE *f = fopen(path, "r");
         if (f) { fgets(line, sizeof line, f); fclose(f); }
         line[strcspn(line, "\r\n")] = 0;
-        printf("content [%s]\n", line);
+        printf("content text=[%s]\n", line);
     }
     return 0;
 }
@@ -535,7 +535,7 @@ static int misc(void)
     short r2 = GetFileTitleA("C:\\dir\\name.txt", t, 4);
     short r3 = GetFileTitleA("C:\\dir\\", t, sizeof t);
     short r4 = GetFileTitleA("plain", t, sizeof t);
-    printf("title small=%d dir=%d plain=%d t=[%s]\n", r2, r3, r4, t);
+    printf("titles small=%d dir=%d plain=%d t=[%s]\n", r2, r3, r4, t);
     PRINTDLGA pd = {0};
     pd.lStructSize = sizeof pd;
     pd.Flags = PD_RETURNDEFAULT;
@@ -543,7 +543,7 @@ static int misc(void)
     DWORD e = CommDlgExtendedError();
     pd.lStructSize = 12;
     BOOL p2 = PrintDlgA(&pd);
-    printf("print ok=%d err=%lx bad=%d err=%lx\n", p, (unsigned long)e, p2, (unsigned long)CommDlgExtendedError());
+    printf("print ok=%d err=%lx bad=%d err2=%lx\n", p, (unsigned long)e, p2, (unsigned long)CommDlgExtendedError());
     OPENFILENAMEA o = {0};
     char path[8] = "";
     o.lStructSize = 20;

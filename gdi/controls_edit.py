@@ -111,6 +111,7 @@ class EditState:
     dragging: bool = False
     in_dialog: bool = False
     rect: Rect | None = None  # EM_SETRECT's format rectangle
+    eol: bool = False  # the caret sits at the end of a wrapped line (not at the start of the next one)
     lines: list[Line] | None = None
     bars: dict[int, tuple[int, ...]] = field(default_factory=dict)  # last scroll info set per bar
 
@@ -384,7 +385,7 @@ def scroll_caret(m: Machine, w: Window) -> None:
     fw = fr[2] - fr[0]
     new_y = None
     if multiline(w):
-        li = line_of(m, w, st.caret)
+        li = caret_line(m, w)
         vis = _visible_lines(m, w)
         if li < st.y_off:
             new_y = li
@@ -393,9 +394,9 @@ def scroll_caret(m: Machine, w: Window) -> None:
     new_x = None
     if _autoh(w) and fw > 0:
         met = _Metrics(m, w)
-        ln = lines(m, w)[line_of(m, w, st.caret)]
+        ln = lines(m, w)[caret_line(m, w)]
         xs = met.xs(st.text[ln[0]:ln[1]])
-        cx = xs[st.caret - ln[0]]
+        cx = xs[max(0, min(st.caret - ln[0], len(xs) - 1))]
         if cx < st.x_off:
             new_x = max(0, cx - fw // 3)
         elif cx > st.x_off + fw - 1:
@@ -434,9 +435,32 @@ def set_sel(m: Machine, w: Window, anchor: int, caret: int) -> None:
     st = estate(w)
     n = len(st.text)
     anchor, caret = max(0, min(anchor, n)), max(0, min(caret, n))
+    st.eol = False
     if (anchor, caret) != (st.anchor, st.caret):
         st.anchor, st.caret = anchor, caret
         redraw(m, w)
+
+
+def caret_line(m: Machine, w: Window) -> int:
+    """The line the caret shows on (the end of a wrapped line when it was put there)."""
+    st = estate(w)
+    li = line_of(m, w, st.caret)
+    if st.eol and li > 0 and lines(m, w)[li - 1][2] == st.caret == lines(m, w)[li - 1][1]:
+        return li - 1
+    return li
+
+
+def caret_pos(m: Machine, w: Window) -> tuple[int, int]:
+    """Client (x, y) of the caret."""
+    st = estate(w)
+    li = caret_line(m, w)
+    if li == line_of(m, w, st.caret):
+        return pos_of(m, w, st.caret)
+    met = _Metrics(m, w)
+    fr = format_rect(m, w)
+    ln = lines(m, w)[li]
+    x = _line_x0(m, w, met, ln, fr) + met.xs(st.text[ln[0]:ln[1]])[-1]
+    return x, fr[1] + (li - st.y_off) * met.lh
 
 
 def _filter(m: Machine, w: Window, s: str) -> str:
@@ -621,12 +645,16 @@ def _next_pos(text: str, i: int) -> int:
 def _vertical(m: Machine, w: Window, idx: int, dlines: int) -> int:
     """The position ``dlines`` lines up/down from ``idx`` at the same x."""
     ls = lines(m, w)
-    li = line_of(m, w, idx)
-    x, _ = pos_of(m, w, idx)
+    st = estate(w)
+    if idx == st.caret:
+        li = caret_line(m, w)
+        x, _ = caret_pos(m, w)
+    else:
+        li = line_of(m, w, idx)
+        x, _ = pos_of(m, w, idx)
     nli = max(0, min(li + dlines, len(ls) - 1))
     if nli == li:
         return ls[li][0] if dlines < 0 else ls[li][1]
-    st = estate(w)
     fr = format_rect(m, w)
     met = _Metrics(m, w)
     y = fr[1] + (nli - st.y_off) * met.lh
@@ -685,7 +713,7 @@ def _keydown(m: Machine, w: Window, vk: int) -> int:
         elif shift:
             _paste(m, w)
         return 0
-    elif vk == VK_TAB and ml and st.in_dialog:
+    elif vk == VK_TAB and ml and st.in_dialog and not ctrl:
         p = w.parent
         if p is not None:
             mm.send(m, p, mm.WM_NEXTDLGCTL, int(shift), 0)
@@ -707,7 +735,9 @@ def _keydown(m: Machine, w: Window, vk: int) -> int:
     if new is None:
         return 0
     st.undo_run = -1
+    eol = vk == VK_END and ml and not ctrl
     set_sel(m, w, st.anchor if shift else new, new)
+    st.eol = eol
     scroll_caret(m, w)
     return 0
 
@@ -747,7 +777,9 @@ def _char(m: Machine, w: Window, ch: int, unicode: bool) -> int:
             replace_sel(m, w, "\r\n", True, typed=True)
         return 0
     if ch == VK_TAB:
-        if ml:
+        from . import input as inp
+        ctrl = bool(inp.state(m).keys[VK_CONTROL] & 0x80)
+        if ml and (not st.in_dialog or ctrl):  # in dialogs Tab moves the focus; Ctrl+Tab types one
             replace_sel(m, w, "\t", True, typed=True)
         return 0
     if ch < 0x20 or ch == 0x7F:
@@ -1252,9 +1284,9 @@ def paint_edit(m: Machine, w: Window, dc: DC) -> None:
         dc.clip = saved_vis
         dc.invalidate_clip()
     if st.focused:
-        cx, cy = pos_of(m, w, st.caret)
+        cx, cy = caret_pos(m, w)
         if multiline(w):
-            li = line_of(m, w, st.caret)
+            li = caret_line(m, w)
             if not (first <= li < first + _visible_lines(m, w)):
                 return
         if fr[0] - 1 <= cx <= fr[2]:

@@ -1370,6 +1370,12 @@ def _combo_key(m: Machine, w: Window, vk: int) -> int:
     if lst is None:
         return 0
     alt = bool(inp.state(m).keys[VK_MENU] & 0x80)
+    if st.extended_ui and ctype(w) != CBS_SIMPLE:  # F4 does nothing; Down drops the list
+        if vk == VK_F4:
+            return 0
+        if vk == VK_DOWN and not st.dropped and not alt:
+            drop_down(m, w, False)
+            return 0
     if vk == VK_F4 or (alt and vk in (VK_UP, VK_DOWN)):
         if ctype(w) != CBS_SIMPLE:
             if st.dropped:

@@ -249,8 +249,8 @@ def paint_static(m: Machine, w: Window, dc: DC) -> None:
         b = ctl_brush(m, w, dc, mm.WM_CTLCOLORSTATIC)
         color = dc.text_color
         fill_brush(m, dc, r, b)
-        if w.text:
-            draw_label(m, dc, w.text, r, _text_flags(w), disabled, color)
+        if w.text:  # SS_SIMPLE text is not grayed when disabled
+            draw_label(m, dc, w.text, r, _text_flags(w), disabled and t != SS_SIMPLE, color)
         return
     if t in (SS_BLACKRECT, SS_GRAYRECT, SS_WHITERECT):
         idx = {SS_BLACKRECT: COLOR_3DDKSHADOW, SS_GRAYRECT: COLOR_BTNSHADOW, SS_WHITERECT: COLOR_BTNHIGHLIGHT}[t]

@@ -109,7 +109,7 @@ class EditState:
     handle: int = 0  # EM_GETHANDLE's local-memory block
     focused: bool = False
     dragging: bool = False
-    in_dialog: bool = False
+    in_dialog: bool = False  # IsDialogMessage asked for the dialog code with its MSG (Windows' EF_DIALOGMODE)
     rect: Rect | None = None  # EM_SETRECT's format rectangle
     eol: bool = False  # the caret sits at the end of a wrapped line (not at the start of the next one)
     lines: list[Line] | None = None
@@ -140,6 +140,12 @@ def _autov(w: Window) -> bool:
 
 def _wraps(w: Window) -> bool:
     return multiline(w) and not _autoh(w)
+
+
+def _dialog_mode(w: Window) -> bool:
+    """Whether Tab / Enter / Esc belong to a dialog around the control (its parent is a dialog box)."""
+    p = w.parent if w.is_child else None
+    return estate(w).in_dialog or (p is not None and p.cls.name == "#32770")
 
 
 def _in_combo(w: Window) -> bool:
@@ -713,12 +719,12 @@ def _keydown(m: Machine, w: Window, vk: int) -> int:
         elif shift:
             _paste(m, w)
         return 0
-    elif vk == VK_TAB and ml and st.in_dialog and not ctrl:
+    elif vk == VK_TAB and ml and _dialog_mode(w) and not ctrl:
         p = w.parent
         if p is not None:
             mm.send(m, p, mm.WM_NEXTDLGCTL, int(shift), 0)
         return 0
-    elif vk == VK_RETURN and ml and st.in_dialog and not w.style & ES_WANTRETURN:
+    elif vk == VK_RETURN and ml and _dialog_mode(w) and not w.style & ES_WANTRETURN:
         p = w.parent
         if p is not None:
             r = mm.send(m, p, DM_GETDEFID, 0, 0)
@@ -728,7 +734,7 @@ def _keydown(m: Machine, w: Window, vk: int) -> int:
                     mm.send(m, p, mm.WM_NEXTDLGCTL, btn.hwnd, 1)
                     mm.post(m, btn.hwnd, mm.WM_KEYDOWN, VK_RETURN, 0)
         return 0
-    elif vk == VK_ESCAPE and ml and st.in_dialog:
+    elif vk == VK_ESCAPE and ml and _dialog_mode(w):
         if w.parent is not None:
             mm.post(m, w.parent.hwnd, mm.WM_CLOSE, 0, 0)
         return 0
@@ -773,13 +779,13 @@ def _char(m: Machine, w: Window, ch: int, unicode: bool) -> int:
         replace_sel(m, w, "", True)
         return 0
     if ch in (0x0D, 0x0A):
-        if ml and (ch == 0x0A or w.style & ES_WANTRETURN or not st.in_dialog):
+        if ml and (ch == 0x0A or w.style & ES_WANTRETURN or not _dialog_mode(w)):
             replace_sel(m, w, "\r\n", True, typed=True)
         return 0
     if ch == VK_TAB:
         from . import input as inp
         ctrl = bool(inp.state(m).keys[VK_CONTROL] & 0x80)
-        if ml and (not st.in_dialog or ctrl):  # in dialogs Tab moves the focus; Ctrl+Tab types one
+        if ml and (not _dialog_mode(w) or ctrl):  # in dialogs Tab moves the focus; Ctrl+Tab types one
             replace_sel(m, w, "\t", True, typed=True)
         return 0
     if ch < 0x20 or ch == 0x7F:
@@ -964,7 +970,8 @@ def edit_proc(m: Machine, w: Window, msg: int, wp: int, lp: int, unicode: bool) 
                 paint_edit(m, w, dc)
         return 0
     if msg == mm.WM_GETDLGCODE:
-        st.in_dialog = True
+        if lp:
+            st.in_dialog = True
         code = _dlgcode(w)
         if _in_combo(w):
             from .controls_listbox import combo_dropped

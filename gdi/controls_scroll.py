@@ -588,10 +588,33 @@ def nc_scroll_click(m: Machine, w: Window, hit: int, lp: int) -> None:
         origin, length, thick = (ox + cx + cw, oy + cy), ch, nc.CX_VSCROLL
     else:
         origin, length, thick = (ox + cx, oy + cy + ch), cw, nc.CY_HSCROLL
+    tracking: dict[tuple[int, int], Track] = m.state.setdefault("scroll_tracking", {})
+
+    def repaint() -> None:
+        if tr.part == PART_NONE:
+            tracking.pop((w.hwnd, bar), None)
+        else:
+            tracking[(w.hwnd, bar)] = tr
+        redraw_frame(m, w)
     tr = Track(target=w, ctl=0, vertical=vertical, origin=origin, length=length, thick=thick,
-               info=lambda: window_info(w, bar), esb=_flags(m, w, bar),
-               repaint=lambda: redraw_frame(m, w))
-    track_bar(m, tr, w)
+               info=lambda: window_info(w, bar), esb=_flags(m, w, bar), repaint=repaint)
+    try:
+        track_bar(m, tr, w)
+    finally:
+        tracking.pop((w.hwnd, bar), None)
+
+
+def draw_window_bar(m: Machine, dc: DC, w: Window, bar: int, r: Rect) -> None:
+    """A window scroll bar in the Windows 95 look (for nonclient.py): dithered shaft, arrows grayed when the
+    range is empty or EnableScrollBar disabled them, the pressed part and the dragged thumb while tracking."""
+    info = w.scroll.get(bar, [0, 100, 0, 0, 0])
+    tr = m.state.get("scroll_tracking", {}).get((w.hwnd, bar))
+    pressed = PART_NONE
+    track = None
+    if tr is not None:
+        pressed = tr.part if tr.hot or tr.part == PART_THUMB else PART_NONE
+        track = tr.track
+    draw_bar(m, dc, r, bar == SB_VERT, info, _flags(m, w, bar), not w.style & wm.WS_DISABLED, pressed, track)
 
 
 # ---- the ScrollBar control ----------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from .threads import Block, ProcessExit, Thread, ThreadExit, WaitSpec, Yield
 RET_TRAP_BASE = 0x7FFA0000  # internal page: nested-call return address and stubs for missing imports
 RET_TRAP = RET_TRAP_BASE
 MISSING_BASE = RET_TRAP_BASE + 0x100
+NOP_ADDR = RET_TRAP_BASE + 0x10  # one "nop": a harmless run that clears Unicorn's stop request
 GDT_BASE = 0x7FFB0000
 KUSER = 0x7FFE0000
 QUANTUM = 400_000  # instructions per time slice when several threads are runnable
@@ -121,6 +122,7 @@ class Machine:
         mem = self.mem
         page = mem.map(RET_TRAP_BASE, 0x10000, PAGE_EXECUTE_READWRITE, tag="exeplay")
         page.mm[:] = b"\xcc" * 0x10000
+        page.mm[NOP_ADDR - RET_TRAP_BASE] = 0x90
         self.cpu.hook_code(self._missing_trap, MISSING_BASE, RET_TRAP_BASE + 0xFFFF)
         gdt = mem.map(GDT_BASE, 0x10000, PAGE_READWRITE, tag="gdt")
         self._gdt = gdt
@@ -348,23 +350,38 @@ class Machine:
         """Wait inside a nested guest call: run other threads (each as a nested time slice)."""
         me = self.thread
         assert me is not None
-        while True:
-            r = spec.poll(me)
-            if r is not None:
-                return r
-            others = [t for t in self.threads if t is not me and self._can_run(t)]
-            if not others:
-                self._idle([me], spec)
-                continue
-            ctx = self.uc.context_save()
-            for t in others:
-                self._slice(t, nested=True)
-            self.thread = me
-            self.uc.context_restore(ctx)
+        # While this thread waits here its state lives on the host stack (below the slices run for the
+        # others), so no nested scheduler may resume it from its saved context.
+        prev = me.in_host_wait
+        me.in_host_wait = True
+        try:
+            while True:
+                r = spec.poll(me)
+                if r is not None:
+                    return r
+                others = [t for t in self.threads if t is not me and self._can_run(t)]
+                if not others:
+                    self._idle([me], spec)
+                    continue
+                ctx = self.uc.context_save()
+                for t in others:
+                    if self._can_run(t):
+                        self._slice(t, nested=True)
+                self.thread = me
+                self.clear_stop_request()
+                self.uc.context_restore(ctx)
+        finally:
+            me.in_host_wait = prev
+
+    def clear_stop_request(self) -> None:
+        """A nested slice that ended with emu_stop() leaves Unicorn's stop request set, and the outer emulation
+        would then run on with every hook skipped (API traps silently become plain ``ret``s). A one-instruction
+        run clears it."""
+        self.cpu.run(NOP_ADDR, NOP_ADDR + 1)
 
     # ---- scheduling --------------------------------------------------------------------------
     def _can_run(self, t: Thread) -> bool:
-        if t.done or t.suspended:
+        if t.done or t.suspended or t.in_host_wait:
             return False
         if t.wait is None:
             return True
@@ -428,7 +445,11 @@ class Machine:
             self.cpu.set_reg(ESP, esp)
             self.cpu.set_reg(EIP, eip)
         runnable = sum(1 for x in self.threads if x.runnable)
-        if runnable > 1 or nested:
+        if nested:
+            # Nested slices (run from inside an API while its thread waits in Python) run until they block:
+            # Unicorn 2.1.4 crashes when an instruction-count limit is added and removed inside a hook.
+            count = 0
+        elif runnable > 1:
             count = QUANTUM
         elif any(x.wait is not None and x.wait.deadline is not None and not x.done for x in self.threads):
             count = QUANTUM * 8  # a timed wait must be able to expire while this thread computes

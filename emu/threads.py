@@ -104,6 +104,7 @@ class Thread(Waitable):
         self.start_esp = 0
         self.started = False
         self.priority = 0
+        self.in_host_wait = False  # waiting inside Python (a modal loop, SendMessage): resumed only by returning
 
     def ready(self, t: "Thread") -> bool:
         return self.done

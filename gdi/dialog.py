@@ -11,7 +11,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from emu.api import BOOL, DWORD, HANDLE, HWND, INT, LPCSTR, LPCWSTR, PTR, UINT, stdcall
+from emu.api import BOOL, DWORD, HANDLE, HWND, INT, LPCSTR, LPCWSTR, PTR, QWORD, UINT, native, stdcall
 
 from . import defwnd, gdiobj
 from . import message as mm
@@ -208,6 +208,8 @@ class DialogData:
     result: int = 0
     pyproc: Callable[..., int] | None = None  # Python dialog procedure (message boxes)
     unicode: bool = False
+    owner_top: Window | None = None  # the top-level window a modal dialog disabled
+    owner_disabled: bool = False
 
 
 def dlg_data(w: Window) -> DialogData:
@@ -580,25 +582,40 @@ def modal_loop(m: "Machine", done: Callable[[], bool], dialog: Window | None, un
     return True
 
 
-def run_modal(m: "Machine", w: Window, owner: Window | None, unicode: bool) -> int:
-    """The modal part of DialogBox*: disable the owner, loop until EndDialog, clean up."""
+def begin_modal(m: "Machine", w: Window, owner: Window | None) -> None:
+    """Start a modal dialog's life: disable its owner's top-level window."""
     d = dlg_data(w)
     owner_top = wm.top_level(owner) if owner is not None else None
-    disabled = False
+    d.owner_top = owner_top
+    m.state.setdefault("dlg_windows", {})[w.hwnd] = w
     if owner_top is not None and not owner_top.style & wm.WS_DISABLED:
         owner_top.style |= wm.WS_DISABLED
-        disabled = True
-    try:
-        modal_loop(m, lambda: d.ended or w.destroyed, w, unicode)
-    finally:
-        if disabled and owner_top is not None and not owner_top.destroyed:
-            owner_top.style &= ~wm.WS_DISABLED
-            wm.activate(m, owner_top)
+        d.owner_disabled = True
+
+
+def end_modal(m: "Machine", w: Window) -> int:
+    """Finish a modal dialog: re-enable and activate the owner, destroy the dialog; returns EndDialog's result."""
+    d = dlg_data(w)
+    owner_top = d.owner_top
+    if d.owner_disabled and owner_top is not None and not owner_top.destroyed:
+        owner_top.style &= ~wm.WS_DISABLED
     result = d.result
     if not w.destroyed:
         wm.destroy_window(m, w)
     if owner_top is not None and not owner_top.destroyed:
         wm.activate(m, owner_top)
+    return result
+
+
+def run_modal(m: "Machine", w: Window, owner: Window | None, unicode: bool) -> int:
+    """The modal part of a dialog shown from Python (common dialogs): loop until EndDialog, clean up.
+    DialogBox* and MessageBox run their loop as guest code instead (``_modal_loop_asm``)."""
+    d = dlg_data(w)
+    begin_modal(m, w, owner)
+    try:
+        modal_loop(m, lambda: d.ended or w.destroyed, w, unicode)
+    finally:
+        result = end_modal(m, w)
     return result
 
 
@@ -631,48 +648,139 @@ def _owner(m: "Machine", hwnd: int) -> Window | None:
     return wm.get(m, hwnd) if hwnd else None
 
 
-def _dialog_box(m: "Machine", hinst: int, t: DialogTemplate | None, hparent: int, proc: int, param: int,
-                unicode: bool) -> int:
+def _dialog_begin(m: "Machine", hinst: int, t: DialogTemplate | None, hparent: int, proc: int, param: int,
+                  unicode: bool) -> int:
+    """DialogBox's first half: the shown modal dialog's handle, or (result << 32) when it could not be
+    created (-1: bad template or creation failed)."""
     if t is None:
-        return -1 & 0xFFFFFFFF
+        return 0xFFFFFFFF << 32
     owner = _owner(m, hparent)
     w = create_dialog(m, hinst, t, owner, proc, param, unicode, modal=True)
     if w is None:
-        d = None
-        return 0xFFFFFFFF if d is None else 0
-    return run_modal(m, w, owner, unicode) & 0xFFFFFFFF
+        return 0xFFFFFFFF << 32
+    begin_modal(m, w, owner)
+    return w.hwnd
 
 
 @stdcall("user32")
-def DialogBoxParamA(m: "Machine", hInstance: HANDLE, lpTemplateName: LPCSTR, hWndParent: HWND, lpDialogFunc: PTR,
-                    dwInitParam: DWORD) -> INT:
-    """Create a modal dialog from a resource template and run it until EndDialog; returns its result."""
-    return _dialog_box(m, hInstance, _load_template(m, hInstance, lpTemplateName), hWndParent, lpDialogFunc,
-                       dwInitParam, False)
+def _exeplay_DlgBeginA(m: "Machine", hInstance: HANDLE, lpTemplateName: LPCSTR, hWndParent: HWND, lpDialogFunc: PTR,
+                       dwInitParam: DWORD) -> QWORD:
+    """DialogBoxParamA's first half (see _modal_loop_asm)."""
+    return _dialog_begin(m, hInstance, _load_template(m, hInstance, lpTemplateName), hWndParent, lpDialogFunc,
+                         dwInitParam, False)
 
 
 @stdcall("user32")
-def DialogBoxParamW(m: "Machine", hInstance: HANDLE, lpTemplateName: LPCWSTR, hWndParent: HWND, lpDialogFunc: PTR,
-                    dwInitParam: DWORD) -> INT:
-    """Create a modal dialog from a resource template and run it until EndDialog; returns its result."""
-    return _dialog_box(m, hInstance, _load_template(m, hInstance, lpTemplateName), hWndParent, lpDialogFunc,
-                       dwInitParam, True)
+def _exeplay_DlgBeginW(m: "Machine", hInstance: HANDLE, lpTemplateName: LPCWSTR, hWndParent: HWND, lpDialogFunc: PTR,
+                       dwInitParam: DWORD) -> QWORD:
+    """DialogBoxParamW's first half (see _modal_loop_asm)."""
+    return _dialog_begin(m, hInstance, _load_template(m, hInstance, lpTemplateName), hWndParent, lpDialogFunc,
+                         dwInitParam, True)
 
 
 @stdcall("user32")
-def DialogBoxIndirectParamA(m: "Machine", hInstance: HANDLE, hDialogTemplate: PTR, hWndParent: HWND,
-                            lpDialogFunc: PTR, dwInitParam: DWORD) -> INT:
-    """Modal dialog from an in-memory template."""
-    return _dialog_box(m, hInstance, parse_template(m, hDialogTemplate), hWndParent, lpDialogFunc, dwInitParam,
-                       False)
+def _exeplay_DlgBeginIndirectA(m: "Machine", hInstance: HANDLE, hDialogTemplate: PTR, hWndParent: HWND,
+                               lpDialogFunc: PTR, dwInitParam: DWORD) -> QWORD:
+    """DialogBoxIndirectParamA's first half (see _modal_loop_asm)."""
+    return _dialog_begin(m, hInstance, parse_template(m, hDialogTemplate), hWndParent, lpDialogFunc, dwInitParam,
+                         False)
 
 
 @stdcall("user32")
-def DialogBoxIndirectParamW(m: "Machine", hInstance: HANDLE, hDialogTemplate: PTR, hWndParent: HWND,
-                            lpDialogFunc: PTR, dwInitParam: DWORD) -> INT:
-    """Modal dialog from an in-memory template."""
-    return _dialog_box(m, hInstance, parse_template(m, hDialogTemplate), hWndParent, lpDialogFunc, dwInitParam,
-                       True)
+def _exeplay_DlgBeginIndirectW(m: "Machine", hInstance: HANDLE, hDialogTemplate: PTR, hWndParent: HWND,
+                               lpDialogFunc: PTR, dwInitParam: DWORD) -> QWORD:
+    """DialogBoxIndirectParamW's first half (see _modal_loop_asm)."""
+    return _dialog_begin(m, hInstance, parse_template(m, hDialogTemplate), hWndParent, lpDialogFunc, dwInitParam,
+                         True)
+
+
+@stdcall("user32")
+def _exeplay_DlgEnded(m: "Machine", hDlg: HWND) -> BOOL:
+    """Whether a modal dialog's loop should stop (EndDialog called or the dialog destroyed)."""
+    w = m.state.get("dlg_windows", {}).get(hDlg)
+    return int(w is None or w.destroyed or dlg_data(w).ended)
+
+
+@stdcall("user32")
+def _exeplay_DlgEnd(m: "Machine", hDlg: HWND) -> INT:
+    """A modal dialog's last half: clean up and return EndDialog's result."""
+    w = m.state.get("dlg_windows", {}).pop(hDlg, None)
+    if w is None:
+        return 0
+    return end_modal(m, w) & 0xFFFFFFFF
+
+
+def _modal_loop_asm(begin: str, cs: str, nargs: int) -> str:
+    """Guest code of a modal dialog function: create it (Python), then GetMessage / IsDialogMessage /
+    TranslateMessage / DispatchMessage until EndDialog, then clean up (Python). Running the loop as guest
+    code lets GetMessage block in the scheduler like any message loop, so other threads run normally."""
+    pushes = "\n".join(f"    push dword ptr [ebp+{8 + 4 * i}]" for i in reversed(range(nargs)))
+    return f"""
+    push ebp
+    mov ebp, esp
+    push ebx
+    sub esp, 28
+{pushes}
+    call {{stub:{begin}}}
+    test eax, eax
+    jz failed
+    mov ebx, eax
+next:
+    push ebx
+    call {{stub:_exeplay_DlgEnded}}
+    test eax, eax
+    jnz finished
+    lea eax, [ebp-32]
+    push 0
+    push 0
+    push 0
+    push eax
+    call {{stub:GetMessage{cs}}}
+    test eax, eax
+    jz quit
+    lea eax, [ebp-32]
+    push eax
+    push ebx
+    call {{stub:IsDialogMessage{cs}}}
+    test eax, eax
+    jnz next
+    lea eax, [ebp-32]
+    push eax
+    call {{stub:TranslateMessage}}
+    lea eax, [ebp-32]
+    push eax
+    call {{stub:_exeplay_DispatchPrep{cs}}}
+    test eax, eax
+    jz next
+    lea ecx, [ebp-32]
+    push dword ptr [ecx+12]
+    push dword ptr [ecx+8]
+    push dword ptr [ecx+4]
+    push dword ptr [ecx]
+    call eax
+    jmp next
+quit:
+    push dword ptr [ebp-24]
+    call {{stub:PostQuitMessage}}
+finished:
+    push ebx
+    call {{stub:_exeplay_DlgEnd}}
+    jmp out
+failed:
+    mov eax, edx
+out:
+    add esp, 28
+    pop ebx
+    pop ebp
+    ret {4 * nargs}
+"""
+
+
+for _cs in "AW":
+    native("user32", f"DialogBoxParam{_cs}", _modal_loop_asm(f"_exeplay_DlgBegin{_cs}", _cs, 5), 20,
+           doc="Create a modal dialog from a resource template and run it until EndDialog; returns its result.")
+    native("user32", f"DialogBoxIndirectParam{_cs}", _modal_loop_asm(f"_exeplay_DlgBeginIndirect{_cs}", _cs, 5), 20,
+           doc="Modal dialog from an in-memory template.")
 
 
 def _create_dialog(m: "Machine", hinst: int, t: DialogTemplate | None, hparent: int, proc: int, param: int,
@@ -725,7 +833,8 @@ def EndDialog(m: "Machine", hDlg: HWND, nResult: INT) -> BOOL:
     d.result = nResult & 0xFFFFFFFF
     if w.visible:
         wm.show_window(m, w, wm.SW_HIDE)
-    m.host_wake.set()
+    # wake the modal loop: EndDialog may run while its thread sits in GetMessage handling a sent message
+    mm.post(m, w.hwnd, mm.WM_NULL, 0, 0)
     return 1
 
 

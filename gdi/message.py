@@ -241,12 +241,15 @@ def send(m: "Machine", w: Window | None, msg: int, wp: int, lp: int, unicode: bo
     if unicode is None:
         unicode = w.unicode
     cur = m.thread.tid if m.thread is not None else 0
-    if w.tid != cur and any(t.tid == w.tid and not t.done for t in m.threads):
+    target = next((t for t in m.threads if t.tid == w.tid and not t.done), None) if w.tid != cur else None
+    if target is not None and not target.in_host_wait:
         sm = SentMsg(w, msg, wp, lp, unicode)
         queue(m, w.tid).sent.append(sm)
         m.host_wake.set()
         m.wait_here(WaitSpec([sm]))
         return sm.result
+    # Same thread - or the window's thread is waiting in a modal loop further down the host stack and can
+    # only continue after we return: the procedure runs here, on this thread (cooperative hand-off).
     return call_proc(m, w.wndproc, w, msg, wp, lp, unicode)
 
 

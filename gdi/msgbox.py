@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from emu.api import DWORD, HWND, INT, LPCSTR, LPCWSTR, PTR, stdcall
+from emu.api import DWORD, HWND, INT, LPCSTR, LPCWSTR, PTR, QWORD, native, stdcall
 
 from . import dialog, gdiobj
 from . import message as mm
@@ -40,7 +40,16 @@ BUTTON_W, BUTTON_H, BUTTON_GAP = 75, 23, 6
 
 def message_box(m: "Machine", hwnd: int, text: str, caption: str | None, mtype: int, unicode: bool,
                 icon_name: int | str | None = None, hinst: int = 0) -> int:
-    """Show a message box and return the id of the button that closed it."""
+    """Show a message box (modal loop run from Python) and return the id of the button that closed it."""
+    w = create_message_box(m, hwnd, text, caption, mtype, unicode, icon_name, hinst)
+    if w is None:
+        return 0
+    return dialog.run_modal(m, w, wm.get(m, hwnd) if hwnd else None, unicode)
+
+
+def create_message_box(m: "Machine", hwnd: int, text: str, caption: str | None, mtype: int, unicode: bool,
+                       icon_name: int | str | None = None, hinst: int = 0) -> "Window | None":
+    """Build and show a message box window (its buttons end it with EndDialog(button id))."""
     from . import desktop, nonclient, text as textmod  # noqa: PLC0415
     if caption is None:
         caption = "Error"
@@ -80,7 +89,6 @@ def message_box(m: "Machine", hwnd: int, text: str, caption: str | None, mtype: 
     exstyle = wm.WS_EX_DLGMODALFRAME | (wm.WS_EX_TOPMOST if mtype & (MB_TOPMOST | MB_SYSTEMMODAL) else 0)
     fl, ft, fr, fb = nonclient.frame_for_style(m, style, exstyle, False)
     ww, wh = client_w + fl + fr, client_h + ft + fb
-    owner = wm.get(m, hwnd) if hwnd else None
     x = (scr.width - ww) // 2
     y = (scr.height - wh) // 2
     result = {"id": 0}
@@ -89,6 +97,9 @@ def message_box(m: "Machine", hwnd: int, text: str, caption: str | None, mtype: 
     def proc(m: "Machine", w: "Window", msg: int, wp: int, lp: int) -> int | None:
         if msg == mm.WM_INITDIALOG:
             return 1
+        if msg == mm.WM_NCDESTROY:
+            gdiobj.table(m).delete(font.handle)
+            return None
         if msg == mm.WM_COMMAND:
             bid = wp & 0xFFFF
             if bid == IDCANCEL and not has_cancel:
@@ -109,7 +120,7 @@ def message_box(m: "Machine", hwnd: int, text: str, caption: str | None, mtype: 
         m.state.pop("dlg_pending", None)
     w = wm.get(m, h)
     if w is None:
-        return 0
+        return None
     hfont = font.handle
     mm.send(m, w, mm.WM_SETFONT, hfont, 0)
     if icon_id:
@@ -146,9 +157,7 @@ def message_box(m: "Machine", hwnd: int, text: str, caption: str | None, mtype: 
     if first is not None:
         wm.set_focus(m, first)
     wm.update_window(m, w)
-    dialog.run_modal(m, w, owner, unicode)
-    gdiobj.table(m).delete(hfont)
-    return result["id"]
+    return w
 
 
 def _text(m: "Machine", p: int, unicode: bool) -> str | None:
@@ -157,32 +166,47 @@ def _text(m: "Machine", p: int, unicode: bool) -> str | None:
     return m.mem.wstr(p) if unicode else m.mem.cstr(p, m.ansi)
 
 
-@stdcall("user32")
-def MessageBoxA(m: "Machine", hWnd: HWND, lpText: LPCSTR, lpCaption: LPCSTR, uType: DWORD) -> INT:
-    """Show a modal message box; returns the id of the chosen button."""
-    return message_box(m, hWnd, lpText if isinstance(lpText, str) else "", lpCaption if isinstance(lpCaption, str)
-                       or lpCaption is None else str(lpCaption), uType, False)
+def _begin(m: "Machine", hWnd: int, text: str | int | None, caption: str | int | None, uType: int,
+           unicode: bool) -> int:
+    w = create_message_box(m, hWnd, text if isinstance(text, str) else "",
+                           caption if isinstance(caption, str) or caption is None else str(caption), uType, unicode)
+    if w is None:
+        return 0
+    dialog.begin_modal(m, w, wm.get(m, hWnd) if hWnd else None)
+    return w.hwnd
 
 
 @stdcall("user32")
-def MessageBoxW(m: "Machine", hWnd: HWND, lpText: LPCWSTR, lpCaption: LPCWSTR, uType: DWORD) -> INT:
-    """Show a modal message box; returns the id of the chosen button."""
-    return message_box(m, hWnd, lpText if isinstance(lpText, str) else "", lpCaption if isinstance(lpCaption, str)
-                       or lpCaption is None else str(lpCaption), uType, True)
+def _exeplay_MsgBoxBeginA(m: "Machine", hWnd: HWND, lpText: LPCSTR, lpCaption: LPCSTR, uType: DWORD) -> QWORD:
+    """MessageBoxA's first half: the shown message box (see dialog._modal_loop_asm)."""
+    return _begin(m, hWnd, lpText, lpCaption, uType, False)
+
+
+@stdcall("user32")
+def _exeplay_MsgBoxBeginW(m: "Machine", hWnd: HWND, lpText: LPCWSTR, lpCaption: LPCWSTR, uType: DWORD) -> QWORD:
+    """MessageBoxW's first half: the shown message box (see dialog._modal_loop_asm)."""
+    return _begin(m, hWnd, lpText, lpCaption, uType, True)
+
+
+for _cs in "AW":
+    native("user32", f"MessageBox{_cs}", dialog._modal_loop_asm(f"_exeplay_MsgBoxBegin{_cs}", _cs, 4), 16,
+           doc="Show a modal message box; returns the id of the chosen button.")
 
 
 @stdcall("user32")
 def MessageBoxExA(m: "Machine", hWnd: HWND, lpText: LPCSTR, lpCaption: LPCSTR, uType: DWORD,
                   wLanguageId: DWORD) -> INT:
     """MessageBoxA (the language is ignored: English buttons)."""
-    return MessageBoxA(m, hWnd, lpText, lpCaption, uType)
+    return message_box(m, hWnd, lpText if isinstance(lpText, str) else "",
+                       lpCaption if isinstance(lpCaption, str) or lpCaption is None else str(lpCaption), uType, False)
 
 
 @stdcall("user32")
 def MessageBoxExW(m: "Machine", hWnd: HWND, lpText: LPCWSTR, lpCaption: LPCWSTR, uType: DWORD,
                   wLanguageId: DWORD) -> INT:
     """MessageBoxW (the language is ignored: English buttons)."""
-    return MessageBoxW(m, hWnd, lpText, lpCaption, uType)
+    return message_box(m, hWnd, lpText if isinstance(lpText, str) else "",
+                       lpCaption if isinstance(lpCaption, str) or lpCaption is None else str(lpCaption), uType, True)
 
 
 def _indirect(m: "Machine", p: int, unicode: bool) -> int:

@@ -51,7 +51,9 @@ def run_case(run_exeplay, tmp_path: Path, c: Case, tag: str = "") -> tuple[Run, 
         exposed.mkdir(exist_ok=True)
         args += ["--expose", str(exposed)]
     args += [str(bin_dir / c.files[0]), *c.args]
-    r = run_exeplay(args, cwd=tmp_path, timeout=c.timeout)
+    work = tmp_path / f"work{tag}"  # the guest's current folder (E:), empty so file dialogs list the same
+    work.mkdir(exist_ok=True)
+    r = run_exeplay(args, cwd=work, timeout=c.timeout)
     assert_no_traceback(r)
     return r, paths, exposed
 
@@ -83,6 +85,26 @@ CASES: dict[str, Case] = {
         1000 down 79 145
         1200 up 79 145
         """, {500: "winemine_board", 1100: "winemine_pressed", 2500: "winemine_revealed"}, exit_after=3000),
+    # the hands at the deterministic time (12:00:02, then 12:01:05)
+    "clock": Case(["clock.exe"], "", {1000: "clock_start", 64000: "clock_later"}, exit_after=64500),
+    # type, then File > Save As (Alt+F, click "Save as..."), type a path on the exposed F: drive, Enter
+    "notepad": Case(["notepad.exe"], r"""
+        500 type Hello from exeplay notepad
+        2000 key Menu down
+        2050 key F down
+        2100 key F up
+        2150 key Menu up
+        2500 click 48 104
+        3500 type F:\saved.txt
+        4500 key Return
+        """, {1500: "notepad_typed", 2400: "notepad_filemenu", 4400: "notepad_saveas", 5500: "notepad_saved"},
+        exit_after=6000, expose=True),
+    # Next, Install, Finish: the files land in the sandboxed C:\Program Files\CorpusHello
+    "nsis": Case(["nsis-hello-setup.exe"], """
+        1000 click 513 466
+        2000 click 513 466
+        5000 click 513 466
+        """, {500: "nsis_welcome", 1500: "nsis_directory", 4500: "nsis_finish"}),
     # four presses of Down: the skier turns downhill and the slope scrolls past
     "ski32": Case(["ski32.exe"], """
         1000 key Down
@@ -101,6 +123,11 @@ def test_corpus_gui(run_exeplay, tmp_path: Path, name: str) -> None:
     assert "crashed" not in r.errtext and "unimplemented" not in r.errtext, r.describe()
     for golden, png in shots.items():
         assert_png_matches(png, golden)
+    if name == "notepad":
+        assert (tmp_path / "exposed" / "saved.txt").read_bytes() == b"Hello from exeplay notepad"
+    if name == "nsis":
+        inst = tmp_path / "xdg" / "exeplay" / "drives" / "nsis-hello-setup" / "c" / "Program Files" / "CorpusHello"
+        assert (inst / "readme.txt").is_file() and (inst / "uninstall.exe").is_file(), list(inst.parent.rglob("*"))
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -137,7 +137,9 @@ def _count(w: "Window", lv: LV) -> int:
 # ---- metrics ------------------------------------------------------------------------------------------------
 def _font_height(m: "Machine", lv: LV) -> int:
     cache = m.state.setdefault("lv_font_h", {})
-    h = cache.get(lv.font)
+    f = cc.font_of(m, lv.font)
+    key = (f.face, f.height, f.weight, f.italic)
+    h = cache.get(key)
     if h is None:
         from .dc import new_memory_dc  # noqa: PLC0415
         dc = new_memory_dc(m)
@@ -147,7 +149,7 @@ def _font_height(m: "Machine", lv: LV) -> int:
         finally:
             from . import gdiobj  # noqa: PLC0415
             gdiobj.table(m).delete(dc.handle)
-        cache[lv.font] = h
+        cache[key] = h
     return h
 
 
@@ -1092,7 +1094,6 @@ def _lv_message(m: "Machine", w: "Window", lv: LV, msg: int, wp: int, lp: int, u
         return 0
     if msg == mm.WM_SETFONT:
         lv.font = wp
-        m.state.setdefault("lv_font_h", {}).pop(wp, None)
         _changed_layout(m, w, lv)
         return 0
     if msg == mm.WM_GETFONT:

@@ -273,6 +273,7 @@ class FileDlg:
     folder_paths: list[str] = field(default_factory=list)
     last_sel: str = ""
     o: dict[str, int] = field(default_factory=dict)
+    details: bool = False
 
 
 def _ofn_read(m: "Machine", p: int) -> dict[str, int]:
@@ -349,6 +350,103 @@ def _icons(m: "Machine") -> int:
     return il.handle
 
 
+TB_UPFOLDER, TB_LIST, TB_DETAILS = 0xA001, 0xA003, 0xA004
+BS_OWNERDRAW = 0xB
+ODS_SELECTED, ODS_FOCUS = 0x1, 0x10
+
+
+def _glyph(kind: int) -> tuple[np.ndarray, np.ndarray]:
+    """16x16 toolbar pictures (pixels, opaque mask): the folder with an up arrow, list and details views."""
+    K, Y, D, W = 0x000000, 0xFFFF00, 0x808000, 0xFFFFFF
+    px = np.zeros((16, 16), np.uint32)
+    on = np.zeros((16, 16), bool)
+    if kind == TB_UPFOLDER:
+        px[5:7, 0:6] = D
+        px[6:15, 0:13] = D
+        px[7:14, 1:12] = Y
+        px[7, 1:6] = W
+        on[5:7, 0:6] = True
+        on[6:15, 0:13] = True
+        for i in range(4):  # arrow head pointing up, then the stem turning left
+            px[1 + i, 10 - i:11 + i] = K
+            on[1 + i, 10 - i:11 + i] = True
+        px[5:11, 10] = K
+        px[10, 5:11] = K
+        on[5:11, 10] = True
+        on[10, 5:11] = True
+    else:
+        for r in range(4):
+            y = 2 + 3 * r
+            if kind == TB_LIST:
+                for x in (1, 9):
+                    px[y:y + 2, x:x + 2] = 0x000080
+                    px[y:y + 2, x + 3:x + 7] = K
+                    on[y:y + 2, x:x + 2] = True
+                    on[y:y + 2, x + 3:x + 7] = True
+            else:
+                px[y:y + 2, 1:3] = 0x000080
+                px[y:y + 2, 4:15] = K
+                on[y:y + 2, 1:3] = True
+                on[y:y + 2, 4:15] = True
+    return px, on
+
+
+def _draw_tool(m: "Machine", lp: int, active: bool) -> None:
+    """WM_DRAWITEM of a toolbar button: a push button face with its picture (sunken when down or active)."""
+    from . import bitmap, draw  # noqa: PLC0415
+    from .dc import get_dc  # noqa: PLC0415
+    _t, cid, _item, _act, state, _h, hdc, l, t, r, b = m.mem.unpack("<IIIIIII4i", lp)
+    dc = get_dc(m, hdc)
+    if dc is None:
+        return
+    pushed = bool(state & ODS_SELECTED) or active
+    draw.draw_frame_control(dc, (l, t, r, b), draw.DFC_BUTTON, draw.DFCS_BUTTONPUSH | (draw.DFCS_PUSHED if pushed else 0))
+    px, on = _glyph(cid)
+    x = l + (r - l - 16) // 2 + (1 if pushed else 0)
+    y = t + (b - t - 16) // 2 + (1 if pushed else 0)
+    dx, dy = dc.lp(x, y)
+    bitmap.blit(dc, dx, dy, 16, 16, bitmap.BlitSource(px), 0, 0, 16, 16, 0xCC, mask=on, back=0xAA)
+
+
+def _size_text(n: int) -> str:
+    return f"{max(1, (n + 1023) // 1024):,}KB"
+
+
+def _type_text(e: Entry) -> str:
+    if e.is_dir:
+        return "File Folder"
+    ext = e.name.rsplit(".", 1)[1].upper() if "." in e.name else ""
+    return {"TXT": "Text Document", "EXE": "Application", "BMP": "Bitmap Image", "INI": "Configuration Settings",
+            "DLL": "Application Extension"}.get(ext, f"{ext} File" if ext else "File")
+
+
+def _details(m: "Machine", dlg: FileDlg, e: Entry) -> tuple[str, str, str]:
+    """Size, type and modification time of an entry for the details view."""
+    import time  # noqa: PLC0415
+    try:
+        st = os.stat(os.path.join(m.fs.host_path(dlg.folder), e.name))
+    except (PathError, OSError):
+        return "", _type_text(e), ""
+    t = time.localtime(st.st_mtime)
+    when = f"{t.tm_mon}/{t.tm_mday}/{t.tm_year % 100:02d} {(t.tm_hour % 12) or 12}:{t.tm_min:02d} " \
+        + ("PM" if t.tm_hour >= 12 else "AM")
+    return ("" if e.is_dir else _size_text(st.st_size)), _type_text(e), when
+
+
+def _set_view(m: "Machine", dlg: FileDlg, details: bool) -> None:
+    lw = dlg.listw
+    if lw is None or dlg.details == details:
+        return
+    dlg.details = details
+    style = (lw.style & ~lvmod.LVS_TYPEMASK) | (lvmod.LVS_REPORT if details else lvmod.LVS_LIST)
+    wm.set_long(m, lw, wm.GWL_STYLE, style, True)
+    _fill_list(m, dlg)
+    for cid in (TB_LIST, TB_DETAILS):
+        c = wm.child_by_id(dlg.w, cid) if dlg.w is not None else None
+        if c is not None:
+            wm.invalidate(m, c, None, True)
+
+
 def _fill_list(m: "Machine", dlg: FileDlg) -> None:
     lw = dlg.listw
     dlg.entries = _list_folder(m, dlg)
@@ -362,7 +460,13 @@ def _fill_list(m: "Machine", dlg: FileDlg) -> None:
             item = wm._tmp(m, struct.pack("<IiiIIIiiIi", lvmod.LVIF_TEXT | lvmod.LVIF_IMAGE | lvmod.LVIF_PARAM,
                                           i, 0, 0, 0, p, 0, 0 if e.is_dir else 1, i, 0))
             try:
-                mm.send(m, lw, lvmod.LVM_INSERTITEMW, 0, item)
+                at = mm.send(m, lw, lvmod.LVM_INSERTITEMW, 0, item)
+                if dlg.details:
+                    for sub, text in enumerate(_details(m, dlg, e), 1):
+                        sp = wm._tmp(m, text.encode("utf-16-le") + b"\0\0")
+                        m.mem.pack("<Ii8xI", item + 4, at, sub, sp)
+                        mm.send(m, lw, lvmod.LVM_SETITEMTEXTW, at, item)
+                        wm._free_tmp(m, sp)
             finally:
                 wm._free_tmp(m, item)
         finally:
@@ -418,6 +522,13 @@ def _navigate(m: "Machine", dlg: FileDlg, folder: str) -> None:
     _fill_list(m, dlg)
     _fill_folders(m, dlg)
     _notify_hook(m, dlg, CDN_FOLDERCHANGE)
+
+
+def _up(m: "Machine", dlg: FileDlg) -> None:
+    """Up One Level: the parent folder (nothing above a drive's root)."""
+    cur = dlg.folder.rstrip("\\")
+    if len(cur) > 2:
+        _navigate(m, dlg, cur.rsplit("\\", 1)[0] + "\\")
 
 
 def _selected(m: "Machine", dlg: FileDlg) -> list[Entry]:
@@ -567,6 +678,12 @@ def _file_proc(dlg: FileDlg) -> Callable[..., int | None]:
             if cid == IDCANCEL:
                 dialog.EndDialog(m, w.hwnd, IDCANCEL)
                 return 1
+            if cid == TB_UPFOLDER:
+                _up(m, dlg)
+                return 1
+            if cid in (TB_LIST, TB_DETAILS):
+                _set_view(m, dlg, cid == TB_DETAILS)
+                return 1
             if cid == cmb1 and code == CBN_SELCHANGE and dlg.types is not None:
                 i = mm.send(m, dlg.types, CB_GETCURSEL, 0, 0)
                 if 0 <= cc.s32(i) < len(dlg.filters):
@@ -581,10 +698,16 @@ def _file_proc(dlg: FileDlg) -> Callable[..., int | None]:
                     _navigate(m, dlg, dlg.folder_paths[i])
                 return 1
             return None
+        if msg == mm.WM_DRAWITEM and lp and wp in (TB_UPFOLDER, TB_LIST, TB_DETAILS):
+            _draw_tool(m, lp, wp == (TB_DETAILS if dlg.details else TB_LIST))
+            return 1
         if msg == mm.WM_NOTIFY and lp:
             hwnd_from, _id, code = m.mem.unpack("<IIi", lp)
             if dlg.listw is None or hwnd_from != dlg.listw.hwnd:
                 return None
+            if code == lvmod.LVN_KEYDOWN and m.mem.u16(lp + 12) == 0x08:  # Backspace: up one level
+                _up(m, dlg)
+                return 0
             if code == lvmod.LVN_ITEMCHANGED:
                 sel = _selected(m, dlg)
                 files = [e for e in sel if not e.is_dir]
@@ -755,7 +878,9 @@ def _run_file_dialog(m: "Machine", dlg: FileDlg, o: dict[str, int], templ: dialo
     dlg.w = w
     b.control("Static", "Save &in:" if dlg.save else "Look &in:", 0, 7, 6, 41, 8, stc4)
     dlg.folders = b.control("ComboBox", "", CBS_DROPDOWNLIST | CBS_HASSTRINGS | WS_VSCROLL | WS_TABSTOP | WS_GROUP,
-                            50, 3, 150, 150, cmb2)
+                            50, 3, 138, 150, cmb2)
+    for cid, x in ((TB_UPFOLDER, 194), (TB_LIST, 218), (TB_DETAILS, 233)):
+        b.control("Button", "", BS_OWNERDRAW, x, 3, 14, 13, cid)
     lst_style = lvmod.LVS_LIST | lvmod.LVS_SHOWSELALWAYS | lvmod.LVS_SHAREIMAGELISTS | WS_TABSTOP | WS_GROUP
     if not dlg.flags & OFN_ALLOWMULTISELECT:
         lst_style |= lvmod.LVS_SINGLESEL
@@ -763,6 +888,14 @@ def _run_file_dialog(m: "Machine", dlg: FileDlg, o: dict[str, int], templ: dialo
     if dlg.listw is not None:
         mm.send(m, dlg.listw, lvmod.LVM_SETIMAGELIST, lvmod.LVSIL_SMALL, _icons(m))
         mm.send(m, dlg.listw, lvmod.LVM_SETCOLUMNWIDTH, 0, b.px(0, 0, 110, 0)[2])
+        for i, (title, width, fmt) in enumerate((("Name", 100, 0), ("Size", 40, 1), ("Type", 60, 0),
+                                                 ("Modified", 60, 0))):
+            tp = wm._tmp(m, title.encode("utf-16-le") + b"\0\0")
+            col = wm._tmp(m, struct.pack("<IiiIiiii", lvmod.LVCF_TEXT | lvmod.LVCF_WIDTH | lvmod.LVCF_FMT, fmt,
+                                         b.px(0, 0, width, 0)[2], tp, 0, 0, 0, 0))
+            mm.send(m, dlg.listw, lvmod.LVM_INSERTCOLUMNW, i, col)
+            wm._free_tmp(m, col)
+            wm._free_tmp(m, tp)
     b.control("Static", "File &name:", 0, 7, 124, 48, 8, stc3)
     dlg.edit = b.control("Edit", init_name, ES_AUTOHSCROLL | WS_TABSTOP | WS_GROUP, 60, 122, 150, 12, edt1,
                          wm.WS_EX_CLIENTEDGE)
@@ -794,9 +927,7 @@ def _run_file_dialog(m: "Machine", dlg: FileDlg, o: dict[str, int], templ: dialo
     _notify_hook(m, dlg, CDN_INITDONE)
     owner = wm.get(m, o["owner"]) if o["owner"] else None
     r = dialog.run_modal(m, w, owner, dlg.unicode)
-    if r != IDOK or dlg.result is None:
-        return False
-    return True
+    return r == IDOK and dlg.result is not None
 
 
 def _make_child(m: "Machine", dlg: FileDlg, o: dict[str, int], templ: dialog.DialogTemplate | None,

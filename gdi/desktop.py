@@ -78,9 +78,25 @@ def compose(m: "Machine") -> np.ndarray:
         if w > 0 and h > 0:
             t.surface.pull()
             frame[dy0:dy0 + h, dx0:dx0 + w] = t.surface.px[sy0:sy0 + h, sx0:sx0 + w]
+    icons = wm.iconic_rects(m)
+    if icons:
+        _draw_icons(m, frame, icons)
     for ov in scr.overlays:
         ov(frame)
     return frame
+
+
+def _draw_icons(m: "Machine", frame: np.ndarray, icons: list) -> None:  # type: ignore[type-arg]
+    """Minimised windows: a small caption bar each (icon, title) drawn on the desktop."""
+    from . import nonclient  # noqa: PLC0415
+    from .dc import DC  # noqa: PLC0415
+    H, W = frame.shape
+    for w, (x0, y0, x1, y1) in icons:
+        s = Surface(x1 - x0, y1 - y0)
+        dc = DC(m, s, memory=True)
+        nonclient.draw_iconic(m, w, dc, (0, 0, x1 - x0, y1 - y0))
+        if 0 <= x0 and x1 <= W and 0 <= y0 and y1 <= H:
+            frame[y0:y1, x0:x1] = s.px
 
 
 def save_png(m: "Machine", path: str) -> None:

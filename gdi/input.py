@@ -295,6 +295,10 @@ def _mouse_event(m: "Machine", st: InputState, ev: he.HostEvent) -> None:
         _set_key(st, vk, ev.down)
     w, hit = _mouse_target(m, x, y)
     if w is None:
+        icon = wm.iconic_at(m, x, y)
+        if icon is not None and isinstance(ev, he.MouseButton) and not ev.down and ev.button == 1:
+            from .message import post  # noqa: PLC0415
+            post(m, icon.hwnd, 0x112, 0xF120, 0)  # WM_SYSCOMMAND SC_RESTORE: a click restores a minimised window
         return
     ws = wm.state(m)
     client = hit == 1 or ws.capture is w

@@ -360,3 +360,20 @@ def _arrow(dc: "DC", r: Rect, vertical: int, down: int) -> None:
         else:
             x = cx - 1 + i if down else cx + 2 - i
             fill(dc, (x, cy - 3 + i, x + 1, cy + 4 - i), 0)
+
+
+def draw_iconic(m: "Machine", w: "Window", dc: "DC", r: Rect) -> None:
+    """A minimised window's bar: raised frame, inactive caption colours, small icon and title."""
+    fill(dc, r, _px(m, COLOR_BTNFACE))
+    inner = raised(m, dc, r)
+    cap = (inner[0] + 1, inner[1] + 1, inner[2] - 1, inner[3] - 1)
+    fill(dc, cap, _px(m, COLOR_INACTIVECAPTION))
+    left = cap[0] + 2
+    icon = caption_icon(m, w)
+    if icon:
+        from . import cursor  # noqa: PLC0415
+        ic = cursor.get(m, cursor.small_icon(m, icon))
+        if ic is not None:
+            cursor.draw_icon_ex(dc, left, cap[1] + (cap[3] - cap[1] - 16) // 2, ic, 16, 16, 3)
+            left += 19
+    _caption_text(m, dc, w, (left, cap[1], cap[2] - 2, cap[3]), syscolor.get(m, COLOR_INACTIVECAPTIONTEXT))

@@ -822,9 +822,22 @@ def show_window(m: "Machine", w: Window, cmd: int) -> bool:
         fx, fy, _, _ = _frame_border(m, w)
         set_geometry(m, w, (-fx, -fy, scr.width + fx, scr.height + fy))
         w.sent_size = False
-    elif cmd in (SW_MINIMIZE, SW_SHOWMINIMIZED, SW_SHOWMINNOACTIVE):
+    elif cmd in (SW_MINIMIZE, SW_SHOWMINIMIZED, SW_SHOWMINNOACTIVE) and not w.minimized:
         w.minimized = True
         w.style |= WS_MINIMIZE
+        changed(m)
+        if was:
+            msg.send(m, w, msg.WM_SIZE, 1, 0)  # SIZE_MINIMIZED
+        st = state(m)
+        if st.active is w and not w.is_child:
+            nxt = next((t for t in st.tops if t is not w and t.visible and not t.minimized
+                        and not t.style & WS_DISABLED), None)
+            if nxt is not None:
+                activate(m, nxt)
+            else:
+                st.active = None
+                msg.send(m, w, msg.WM_NCACTIVATE, 0, 0)
+                msg.send(m, w, msg.WM_ACTIVATE, 0, 0)
     elif cmd == SW_RESTORE and (w.minimized or w.maximized):
         w.minimized = False
         w.maximized = False
@@ -1316,6 +1329,31 @@ def window_at(m: "Machine", x: int, y: int, skip_disabled: bool = False) -> Wind
             continue
         if t.rect[0] <= x < t.rect[2] and t.rect[1] <= y < t.rect[3]:
             return _child_at(t, x - t.rect[0], y - t.rect[1], skip_disabled)
+    return None
+
+
+ICONIC_SIZE = (160, 24)
+
+
+def iconic_rects(m: "Machine") -> list[tuple[Window, Rect]]:
+    """Minimised top-level windows as caption bars along the bottom of the desktop (there is no taskbar)."""
+    from . import desktop  # noqa: PLC0415
+    scr = desktop.screen(m)
+    out: list[tuple[Window, Rect]] = []
+    w_, h_ = ICONIC_SIZE
+    per_row = max(1, (scr.width - 4) // (w_ + 4))
+    icons = sorted((t for t in state(m).tops if t.visible and t.minimized and not t.destroyed), key=lambda t: t.hwnd)
+    for i, t in enumerate(icons):
+        x = 4 + (i % per_row) * (w_ + 4)
+        y = scr.height - (i // per_row + 1) * (h_ + 4)
+        out.append((t, (x, y, x + w_, y + h_)))
+    return out
+
+
+def iconic_at(m: "Machine", x: int, y: int) -> Window | None:
+    for t, r in iconic_rects(m):
+        if r[0] <= x < r[2] and r[1] <= y < r[3]:
+            return t
     return None
 
 

@@ -43,3 +43,24 @@ def test_headless_screenshot_is_deterministic(run_exeplay, stage, tmp_path: Path
         shots.append(png.read_bytes())
     assert shots[0] == shots[1]
     assert_png_matches(tmp_path / "shot0.png", "gui_msgs_window")
+
+
+def test_minimise_and_restore_from_the_desktop(run_exeplay, stage, tmp_path: Path) -> None:
+    """The caption's minimise button hides the window into a bar at the bottom of the desktop; clicking the
+    bar restores it (there is no taskbar)."""
+    from PIL import Image
+    d = stage("gui_keys.exe")
+    script = tmp_path / "min.txt"
+    script.write_text("500 click 212 33\n1200 click 60 588\n1800 key Escape\n")
+    shots = [tmp_path / "min.png", tmp_path / "restored.png"]
+    r = run_exeplay(["run", "--headless", "--deterministic", "--input", script, "--screenshot-at", f"1000:{shots[0]}",
+                     "--screenshot-at", f"1700:{shots[1]}", d / "gui_keys.exe"], timeout=60)
+    assert r.rc == 0, r.describe()
+    a = Image.open(shots[0]).convert("RGB")
+    b = Image.open(shots[1]).convert("RGB")
+    teal = (0, 128, 128)
+    assert a.getpixel((100, 100)) == teal  # the window is gone...
+    assert a.getpixel((60, 588)) != teal  # ...into a bar at the bottom
+    assert b.getpixel((60, 588)) == teal  # restored: the bar is gone
+    assert b.getpixel((100, 100)) != teal  # and the window is back
+    assert r.text.splitlines()[-1] == "bye"

@@ -200,7 +200,7 @@ class Session:
         """Handle everything due at the current guest time."""
         from emu.threads import ProcessExit  # noqa: PLC0415
         from gdi import desktop  # noqa: PLC0415
-        now_ms = self.m.clock.now() * 1000
+        now_ms = self.m.clock.now() * 1000 + 1e-6  # guest time is a float sum: 2029.99999... is 2030 ms
         while self.items and self.items[0].t <= now_ms:
             it = self.items.pop(0)
             if it.kind == "input":

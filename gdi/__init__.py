@@ -12,6 +12,7 @@ def register_all() -> None:
     _done = True
     from . import (  # noqa: F401, PLC0415
         bitmap,
+        clipboard,
         comctl32,
         controls_button,
         controls_edit,

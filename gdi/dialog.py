@@ -507,7 +507,7 @@ def is_dialog_message(m: "Machine", dlg: Window, x: mm.Msg, unicode: bool) -> bo
     if target is None or (target is not dlg and dlg not in wm.ancestors(target)):
         return False
     if x.message == mm.WM_KEYDOWN:
-        code = mm.send(m, target, mm.WM_GETDLGCODE, x.wparam, 0) if target is not dlg else 0
+        code = _dlgcode(m, target, x) if target is not dlg else 0
         vk = x.wparam
         if code & DLGC_WANTALLKEYS or code & 4:
             pass
@@ -546,13 +546,23 @@ def is_dialog_message(m: "Machine", dlg: Window, x: mm.Msg, unicode: bool) -> bo
                         mm.send(m, nxt, 0xF5, 0, 0)  # BM_CLICK
             return True
     if x.message == mm.WM_CHAR and x.wparam in (0x09, 0x0D, 0x1B):
-        code = mm.send(m, target, mm.WM_GETDLGCODE, x.wparam, 0) if target is not dlg else 0
+        code = _dlgcode(m, target, x) if target is not dlg else 0
         if not code & (DLGC_WANTALLKEYS | DLGC_WANTCHARS | (DLGC_WANTTAB if x.wparam == 9 else 0)):
             return True
     if x.message in (mm.WM_KEYDOWN, mm.WM_SYSKEYDOWN):
         _translate(m, x)
     mm.dispatch(m, x, unicode)
     return True
+
+
+def _dlgcode(m: "Machine", target: Window, x: mm.Msg) -> int:
+    """WM_GETDLGCODE with the message (wParam: the key, lParam: the MSG) as Windows sends it."""
+    p = wm._tmp(m, b"\0" * 28)
+    try:
+        mm.write_msg(m, p, x)
+        return mm.send(m, target, mm.WM_GETDLGCODE, x.wparam, p)
+    finally:
+        wm._free_tmp(m, p)
 
 
 def _translate(m: "Machine", x: mm.Msg) -> None:

@@ -321,33 +321,9 @@ def _caption_button(m: "Machine", dc: "DC", code: int, r: Rect, w: "Window") -> 
 
 
 def draw_scrollbar(m: "Machine", dc: "DC", w: "Window", vertical: int, r: Rect) -> None:
-    """A window scroll bar (arrows, track, thumb) from ``w.scroll`` state."""
-    info = w.scroll.get(vertical, [0, 100, 0, 0, 0])
-    mn, mx, page, pos, _track = info
-    fill(dc, r, _px(m, COLOR_SCROLLBAR))
-    l, t, rr, b = r
-    if vertical:
-        a1 = (l, t, rr, t + 16)
-        a2 = (l, b - 16, rr, b)
-    else:
-        a1 = (l, t, l + 16, b)
-        a2 = (rr - 16, t, rr, b)
-    for a, d in ((a1, 0), (a2, 1)):
-        fill(dc, a, _px(m, COLOR_BTNFACE))
-        raised(m, dc, a)
-        _arrow(dc, a, vertical, d)
-    span = (b - t - 32) if vertical else (rr - l - 32)
-    rng = mx - mn + 1 - max(page - 1, 0)
-    if span > 8 and mx > mn and rng > 0:
-        th = max(8, span * page // (mx - mn + 1)) if page else 16
-        th = min(th, span)
-        p = (pos - mn) * (span - th) // max(rng - 1, 1) if rng > 1 else 0
-        if vertical:
-            tr = (l, t + 16 + p, rr, t + 16 + p + th)
-        else:
-            tr = (l + 16 + p, t, l + 16 + p + th, b)
-        fill(dc, tr, _px(m, COLOR_BTNFACE))
-        raised(m, dc, tr)
+    """A window scroll bar (arrows, dithered shaft, thumb) from ``w.scroll`` state."""
+    from .controls_scroll import draw_window_bar  # noqa: PLC0415
+    draw_window_bar(m, dc, w, vertical, r)
 
 
 def _arrow(dc: "DC", r: Rect, vertical: int, down: int) -> None:

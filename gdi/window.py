@@ -1866,6 +1866,7 @@ def invalidate_children(m: "Machine", w: Window, rect: Rect | None, erase: bool)
     for c in w.children:
         if not c.visible:
             continue
+        c.nc_dirty = True
         if rect is None:
             invalidate(m, c, None, erase)
             invalidate_children(m, c, None, erase)

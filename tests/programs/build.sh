@@ -36,7 +36,7 @@ $CC $CFLAGS $NOCRT -e _start -o missingfn.exe missingfn.c "$tmp/libk32extra.a" -
 echo "built: $(ls *.exe *.dll | tr '\n' ' ')"
 
 # GUI test programs (console subsystem so they can print; user32/gdi32)
-for p in gui_msgs gdi_draw gdi_text; do
+for p in gui_msgs gdi_draw gdi_text gui_controls; do
     $CC $CFLAGS -o $p.exe $p.c -lgdi32 -luser32
 done
 # programs with resources

@@ -81,6 +81,7 @@ def test_image_list(controls: dict) -> None:
     assert px["n0"] == "ffffff" and px["n8"] == "ff0000"  # ILD_NORMAL with CLR_NONE background: transparent too
     assert px["g0"] == "00ff00" and px["g8"] == "ff0000"  # background colour set: masked part drawn green
     assert px["m0"] == "ffffff" and px["m8"] == "000000"  # ILD_MASK: white where transparent, black where opaque
+    assert controls["ilicon"] == {"index": "2", "count": "3", "geticon": "1", "info": "1"}  # AddIcon, GetIcon
     assert controls["ilremove"] == {"rm": "1", "count1": "1", "all": "1", "count2": "0", "destroy": "1"}
 
 
@@ -222,6 +223,18 @@ def test_open_navigates_folders(run_exeplay, tmp_path: Path) -> None:
     script = "500 type F:\\sub\n1000 key Return\n1500 type deep.txt\n2000 key Return\n"
     r = run(run_exeplay, tmp_path, "open", expose=exp, script=script)
     assert r["open"]["ok"] == "1" and r["open"]["path"] == "F:\\sub\\deep.txt"
+
+
+def test_open_with_the_keyboard_in_the_file_list(run_exeplay, tmp_path: Path) -> None:
+    exp = _exposed(tmp_path)
+    (exp / "a.txt").write_bytes(b"aaa\r\n")
+    (exp / "b.txt").write_bytes(b"bbb\r\n")
+    # starts in F:\ (lpstrInitialDir); Shift+Tab to the list, Down twice selects b.txt (its name goes to the
+    # File name box), Enter opens it
+    script = "500 key Shift down\n520 key Tab\n560 key Shift up\n800 key Down\n1000 key Down\n1200 key Return\n"
+    r = run(run_exeplay, tmp_path, "open", "F:\\", expose=exp, script=script)
+    assert r["open"]["ok"] == "1" and r["open"]["path"] == "F:\\b.txt"
+    assert r["content"] == {"text": "bbb"}
 
 
 def test_save_as_dialog_pixels(run_exeplay, tmp_path: Path) -> None:

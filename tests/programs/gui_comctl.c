@@ -4,7 +4,7 @@
  * Usage: gui_comctl controls      drive the controls with messages, print what the getters return ("tag k=v")
  *        gui_comctl show          a window with the controls, for screenshots (runs until closed)
  *        gui_comctl save [hook]   GetSaveFileNameA (hook: explorer hook, GetSaveFileNameW) then write the file
- *        gui_comctl open          GetOpenFileNameA with OFN_FILEMUSTEXIST, print the file's first line
+ *        gui_comctl open [DIR]    GetOpenFileNameA with OFN_FILEMUSTEXIST (starting in DIR), print the file's first line
  *        gui_comctl find          FindTextA; print what the FINDMSGSTRING message carries
  *        gui_comctl font          ChooseFontA starting at Arial 12 pt bold; print the chosen LOGFONT
  *        gui_comctl misc          GetFileTitle, PrintDlg, CommDlgExtendedError */
@@ -131,6 +131,14 @@ static void test_imagelist(void)
            (unsigned long)GetPixel(mdc, 17, 1), (unsigned long)GetPixel(mdc, 24, 8),
            (unsigned long)GetPixel(mdc, 33, 1), (unsigned long)GetPixel(mdc, 40, 8),
            (unsigned long)GetPixel(mdc, 49, 1), (unsigned long)GetPixel(mdc, 56, 8));
+    HICON icon = LoadIconA(NULL, (LPCSTR)IDI_APPLICATION);
+    int iconidx = ImageList_AddIcon(il, icon);
+    HICON back = ImageList_GetIcon(il, iconidx, ILD_NORMAL);
+    ICONINFO ii = {0};
+    BOOL gi = back && GetIconInfo(back, &ii);
+    printf("ilicon index=%d count=%d geticon=%d info=%d\n", iconidx, ImageList_GetImageCount(il), back != NULL, gi);
+    if (back) DestroyIcon(back);
+    ImageList_Remove(il, iconidx);
     BOOL rm = ImageList_Remove(il, 0);
     int count2 = ImageList_GetImageCount(il);
     BOOL rmall = ImageList_Remove(il, -1);
@@ -438,11 +446,12 @@ static int save(int hook)
     return 0;
 }
 
-static int open_file(void)
+static int open_file(const char *dir)
 {
     char path[MAX_PATH] = "";
     OPENFILENAMEA o = {0};
     o.lStructSize = sizeof o;
+    o.lpstrInitialDir = dir;
     o.lpstrFilter = "Text Files (*.txt)\0*.txt\0";
     o.lpstrFile = path;
     o.nMaxFile = sizeof path;
@@ -562,7 +571,7 @@ int main(int argc, char **argv)
     if (!strcmp(mode, "controls")) return controls(0);
     if (!strcmp(mode, "show")) return controls(1);
     if (!strcmp(mode, "save")) return save(argc > 2 && !strcmp(argv[2], "hook"));
-    if (!strcmp(mode, "open")) return open_file();
+    if (!strcmp(mode, "open")) return open_file(argc > 2 ? argv[2] : NULL);
     if (!strcmp(mode, "find")) return find();
     if (!strcmp(mode, "misc")) return misc();
     if (!strcmp(mode, "font")) return font();

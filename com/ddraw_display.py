@@ -1,0 +1,162 @@
+"""DirectDraw's view of the display: modes, the mode the desktop had, vertical blanks, and presenting.
+
+A display mode change reconfigures the guest screen (``gdi.desktop.configure``). In exclusive fullscreen
+mode the primary surface is what the screen shows: an overlay registered with the desktop draws its front
+buffer over the composed desktop, converted to 0x00RRGGBB (8-bit through the primary's palette).
+
+The display refreshes at ``REFRESH`` Hz of guest time: vertical blank ``k`` begins at ``k / REFRESH`` seconds
+and lasts ``VBLANK_FRACTION`` of a frame. Waiting for one blocks the thread with a deadline, so in
+``--deterministic`` runs time jumps straight to it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from emu import clock
+from emu.threads import Block, WaitSpec
+
+if TYPE_CHECKING:
+    from emu.machine import Machine
+
+REFRESH = 60
+VBLANK_FRACTION = 0.06  # ~1 ms of a 16.7 ms frame; roughly a VGA's 45 blank lines of 525
+MODE_SIZES = ((320, 200), (320, 240), (400, 300), (512, 384), (640, 400), (640, 480), (800, 600), (1024, 768))
+MODE_BPPS = (8, 16, 24, 32)
+WM_DISPLAYCHANGE = 0x007E
+
+
+@dataclass
+class Display:
+    """Per-process display state."""
+
+    desktop: tuple[int, int, int] | None = None  # the mode before DirectDraw changed it
+    exclusive: Any = None  # the DirectDraw object holding exclusive fullscreen mode
+    overlay: bool = False  # the overlay is registered with the desktop
+    surfaces: list[Any] = field(default_factory=list)  # every live surface (for mode-change loss)
+
+
+def display(m: "Machine") -> Display:
+    d = m.state.get("ddraw_display")
+    if d is None:
+        d = Display()
+        m.state["ddraw_display"] = d
+    return d
+
+
+def modes() -> list[tuple[int, int, int]]:
+    """Every mode a program may set, in EnumDisplayModes order (by depth, then size)."""
+    return [(w, h, bpp) for bpp in MODE_BPPS for w, h in MODE_SIZES]
+
+
+def current_mode(m: "Machine") -> tuple[int, int, int]:
+    from gdi import desktop  # noqa: PLC0415
+    s = desktop.screen(m)
+    return s.width, s.height, s.bpp
+
+
+def _configure(m: "Machine", w: int, h: int, bpp: int) -> None:
+    from gdi import desktop  # noqa: PLC0415
+    from gdi import message as mm  # noqa: PLC0415
+    from gdi import window as wm  # noqa: PLC0415
+    desktop.configure(m, w, h, bpp)
+    install_overlay(m)
+    for s in list(display(m).surfaces):
+        s.mode_changed(m)
+    st = wm.state(m)
+    st.frame_version += 1
+    for t in list(st.tops):  # Windows sends WM_DISPLAYCHANGE to the top-level windows
+        if not t.destroyed:
+            mm.send(m, t, WM_DISPLAYCHANGE, bpp, (h << 16) | w)
+
+
+def set_mode(m: "Machine", w: int, h: int, bpp: int) -> None:
+    """Switch the guest screen to ``w`` x ``h`` x ``bpp`` (remembering the desktop's mode)."""
+    d = display(m)
+    if d.desktop is None:
+        d.desktop = current_mode(m)
+    if current_mode(m) != (w, h, bpp):
+        _configure(m, w, h, bpp)
+
+
+def restore_mode(m: "Machine") -> None:
+    """Back to the desktop's mode (no-op when DirectDraw never changed it)."""
+    d = display(m)
+    if d.desktop is not None:
+        mode = d.desktop
+        d.desktop = None
+        if current_mode(m) != mode:
+            _configure(m, *mode)
+
+
+def changed(m: "Machine") -> None:
+    """Something the overlay shows changed: presenters must pick up a new frame."""
+    from gdi import desktop  # noqa: PLC0415
+    desktop.screen(m).surface.version += 1
+
+
+# ---- presenting ------------------------------------------------------------------------------------------
+def visible_surface(m: "Machine") -> Any:
+    """The primary surface the screen shows (exclusive fullscreen mode), or None."""
+    dd = display(m).exclusive
+    if dd is None:
+        return None
+    p = dd.primary
+    return p if p is not None and p.alive and not p.lost else None
+
+
+def install_overlay(m: "Machine") -> None:
+    """Register the primary-surface overlay with the desktop (once per process)."""
+    from gdi import desktop  # noqa: PLC0415
+    d = display(m)
+    if d.overlay:
+        return
+    d.overlay = True
+
+    def overlay(frame: np.ndarray) -> None:
+        s = visible_surface(m)
+        if s is None:
+            return
+        px = s.rgb(m)
+        h = min(frame.shape[0], px.shape[0])
+        w = min(frame.shape[1], px.shape[1])
+        frame[:h, :w] = px[:h, :w]
+
+    desktop.screen(m).overlays.append(overlay)
+
+
+# ---- vertical blank ----------------------------------------------------------------------------------------
+PERIOD = 1.0 / REFRESH
+
+
+def frame_index(t: float) -> int:
+    """The number of vertical blanks begun by guest time ``t``."""
+    return math.floor(t * REFRESH + 1e-9)
+
+
+def in_vblank(t: float) -> bool:
+    return (t * REFRESH + 1e-9) - frame_index(t) < VBLANK_FRACTION
+
+
+def scan_line(t: float, height: int) -> int:
+    """The line the beam is drawing at guest time ``t`` (visible lines only)."""
+    phase = (t * REFRESH + 1e-9) - frame_index(t) - VBLANK_FRACTION
+    return max(0, min(height - 1, int(phase / (1 - VBLANK_FRACTION) * height)))
+
+
+def wait_vblank(m: "Machine", result: int, frames: int = 1, end: bool = False) -> None:
+    """Block the calling thread until the ``frames``-th next vertical blank begins (or, ``end``, ends);
+    the call then returns ``result``."""
+    now = clock.now()
+    k = frame_index(now) + frames
+    deadline = k * PERIOD
+    if end:
+        if in_vblank(now) and frames == 1:
+            deadline = frame_index(now) * PERIOD
+        deadline += VBLANK_FRACTION * PERIOD
+    if deadline <= now:
+        return
+    raise Block(WaitSpec([], False, deadline, result=lambda _r: result))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import PROGRAMS, REPO, assert_no_traceback, exeplay_command
+from conftest import PROGRAMS, REPO, assert_no_traceback, corpus_file, exeplay_command
 
 EXE = PROGRAMS / "gui_comctl.exe"
 
@@ -275,3 +275,37 @@ def test_font_dialog_typed_face(run_exeplay, tmp_path: Path) -> None:
     r = run(run_exeplay, tmp_path, "font", script="500 type Courier New\n1500 key Return\n")
     f = r["font"]
     assert f["ok"] == "1" and f["face"] == "Courier New" and f["weight"] == "700" and f["height"] == "-16"
+
+
+# ---- corpus programs --------------------------------------------------------------------------------------
+@pytest.mark.corpus
+def test_notepad_save_as_writes_the_file(run_exeplay, tmp_path: Path) -> None:
+    exe = corpus_file("gui", "notepad.exe")
+    exp = _exposed(tmp_path)
+    # Wine Notepad: text, Ctrl+S on an untitled document opens Save As (explorer hook + "Encoding" template),
+    # a typed F:\ path without extension gets ".txt"
+    script = "1000 type Hello notepad\n1500 key Ctrl down\n1520 key S\n1600 key Ctrl up\n2500 type F:\\note\n" \
+             "3000 key Return\n"
+    (tmp_path / "np.txt").write_text(script)
+    shot = tmp_path / "np.png"
+    r = run_exeplay(["run", "--headless", "--deterministic", "--expose", exp, "--input", tmp_path / "np.txt",
+                     "--exit-after", "4000", "--screenshot-at", f"3900:{shot}", exe], cwd=tmp_path, timeout=60)
+    assert_no_traceback(r)
+    assert (exp / "note.txt").read_bytes() == b"Hello notepad"
+    from PIL import Image
+    px = np.asarray(Image.open(shot).convert("RGB"))
+    assert (px[0:30, 0:570] == (0, 0, 128)).all(axis=2).sum() > 2000  # the main window's caption is active again
+
+
+@pytest.mark.corpus
+def test_nsis_installer_runs_its_install_page(run_exeplay, tmp_path: Path) -> None:
+    exe = corpus_file("gui", "nsis-hello-setup.exe")
+    data = tmp_path / "data"
+    data.mkdir()
+    # Next, Install: the install page (progress bar, details list view) runs the sections and moves on
+    (tmp_path / "ns.txt").write_text("1500 click 512 466\n2500 click 512 466\n")
+    r = run_exeplay(["run", "--headless", "--deterministic", "--data-dir", data, "--input", tmp_path / "ns.txt",
+                     "--exit-after", "5000", exe], cwd=tmp_path, timeout=60)
+    assert_no_traceback(r)
+    inst = data / "c" / "Program Files" / "CorpusHello"
+    assert (inst / "readme.txt").exists() and (inst / "uninstall.exe").exists()

@@ -961,10 +961,13 @@ def _write_result(m: "Machine", dlg: FileDlg, o: dict[str, int], final: bool = T
     paths = dlg.result or []
     if not paths:
         return 0
-    if len(paths) > 1:
+    multi = len(paths) > 1
+    if multi:
+        # explorer style: "folder\0name\0name\0\0"; without OFN_EXPLORER the old style "folder name name"
         folder = paths[0].rsplit("\\", 1)[0]
-        blob = folder + "\0" + "\0".join(x.rsplit("\\", 1)[1] for x in paths) + "\0"
-        full = blob
+        folder = folder + "\\" if folder.endswith(":") else folder
+        sep = "\0" if dlg.flags & OFN_EXPLORER else " "
+        full = folder + sep + sep.join(x.rsplit("\\", 1)[1] for x in paths) + ("\0" if sep == "\0" else "")
         offset = _units(m, folder, u) + 1
         ext = 0
     else:
@@ -984,7 +987,7 @@ def _write_result(m: "Machine", dlg: FileDlg, o: dict[str, int], final: bool = T
             m.mem.pack("<H", o["file"], min(need, 0xFFFF))
             set_error(m, FNERR_BUFFERTOOSMALL)
         return 0
-    data = _encode(m, full, u) + (b"\0\0" if u and len(paths) > 1 else b"\0" if len(paths) > 1 else b"")
+    data = _encode(m, full, u)
     m.mem.write(o["file"], data)
     m.mem.pack("<HH", p + 56, offset & 0xFFFF, ext & 0xFFFF)
     if o["title_buf"] and o["ntitle"] and len(paths) == 1:

@@ -237,6 +237,16 @@ def test_open_with_the_keyboard_in_the_file_list(run_exeplay, tmp_path: Path) ->
     assert r["content"] == {"text": "bbb"}
 
 
+def test_open_several_files(run_exeplay, tmp_path: Path) -> None:
+    exp = _exposed(tmp_path)
+    (exp / "a.txt").write_bytes(b"a")
+    (exp / "b.txt").write_bytes(b"b")
+    # F:\ typed opens the folder; "quoted" names select several files: "folder\0name\0name\0\0"
+    script = '500 type F:\\\n900 key Return\n1200 type "a.txt" "b.txt"\n2500 key Return\n'
+    r = run(run_exeplay, tmp_path, "multi", expose=exp, script=script)
+    assert r["multi"] == {"ok": "1", "offset": "4", "names": "F:\\|a.txt|b.txt"}
+
+
 def test_save_as_dialog_pixels(run_exeplay, tmp_path: Path) -> None:
     from PIL import Image
     exp = _exposed(tmp_path)

@@ -5,6 +5,7 @@
  *        gui_comctl show          a window with the controls, for screenshots (runs until closed)
  *        gui_comctl save [hook]   GetSaveFileNameA (hook: explorer hook, GetSaveFileNameW) then write the file
  *        gui_comctl open [DIR]    GetOpenFileNameA with OFN_FILEMUSTEXIST (starting in DIR), print the file's first line
+ *        gui_comctl multi         GetOpenFileNameA with OFN_ALLOWMULTISELECT | OFN_EXPLORER, print the names
  *        gui_comctl find          FindTextA; print what the FINDMSGSTRING message carries
  *        gui_comctl font          ChooseFontA starting at Arial 12 pt bold; print the chosen LOGFONT
  *        gui_comctl misc          GetFileTitle, PrintDlg, CommDlgExtendedError */
@@ -469,6 +470,22 @@ static int open_file(const char *dir)
     return 0;
 }
 
+static int open_multi(void)
+{
+    char buf[512] = "";
+    OPENFILENAMEA o = {0};
+    o.lStructSize = sizeof o;
+    o.lpstrFilter = "All Files\0*.*\0";
+    o.lpstrFile = buf;
+    o.nMaxFile = sizeof buf;
+    o.Flags = OFN_ALLOWMULTISELECT | OFN_EXPLORER | OFN_FILEMUSTEXIST;
+    BOOL ok = GetOpenFileNameA(&o);
+    printf("multi ok=%d offset=%d names=[", ok, o.nFileOffset);
+    for (char *p = buf; *p; p += strlen(p) + 1) printf("%s%s", p == buf ? "" : "|", p);
+    printf("]\n");
+    return 0;
+}
+
 /* ---- find ---- */
 static UINT g_findmsg;
 static HWND g_find;
@@ -574,6 +591,7 @@ int main(int argc, char **argv)
     if (!strcmp(mode, "open")) return open_file(argc > 2 ? argv[2] : NULL);
     if (!strcmp(mode, "find")) return find();
     if (!strcmp(mode, "misc")) return misc();
+    if (!strcmp(mode, "multi")) return open_multi();
     if (!strcmp(mode, "font")) return font();
     printf("unknown mode\n");
     return 2;

@@ -113,6 +113,7 @@ def test_status_bar(controls: dict) -> None:
     assert controls["statusresize"] == {"bottom": "1", "width": "1"}  # follows the parent's WM_SIZE
     simple = controls["statussimple"]
     assert simple == {"is": "1", "text": "Simple text", "after": "0", "window": "Ready"}
+    assert controls["drawstatus"] == {"tl": "808080", "br": "ffffff"}  # DrawStatusText: a sunken part border
 
 
 def test_list_view(controls: dict) -> None:

@@ -239,6 +239,17 @@ static void test_status(void)
     SendMessageA(g_status, SB_SIMPLE, FALSE, 0);
     char wt[64] = "";
     GetWindowTextA(g_status, wt, sizeof wt);
+    HDC sdc = GetDC(NULL), mdc = CreateCompatibleDC(sdc);
+    HBITMAP bm = CreateCompatibleBitmap(sdc, 100, 20);
+    HGDIOBJ ob = SelectObject(mdc, bm);
+    RECT dr = {0, 0, 100, 20};
+    FillRect(mdc, &dr, (HBRUSH)GetStockObject(WHITE_BRUSH));
+    DrawStatusTextA(mdc, &dr, "Drawn", 0);
+    printf("drawstatus tl=%06lx br=%06lx\n", (unsigned long)GetPixel(mdc, 0, 0), (unsigned long)GetPixel(mdc, 99, 19));
+    SelectObject(mdc, ob);
+    DeleteObject(bm);
+    DeleteDC(mdc);
+    ReleaseDC(NULL, sdc);
     printf("statussimple is=%ld text=[%s] after=%ld window=[%s]\n", (long)is, sb, (long)SendMessageA(g_status, SB_ISSIMPLE, 0, 0), wt);
 }
 

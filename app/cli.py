@@ -116,12 +116,18 @@ def _open_presenter(m: object, a: argparse.Namespace) -> object | None:
         from gdi import desktop  # noqa: PLC0415
         from gdi.input import post_host_event  # noqa: PLC0415
 
+        def version() -> int:
+            return desktop.frame_version(m) * 1_000_003 + desktop.cursor_version(m)  # type: ignore[arg-type]
+
         def frame() -> tuple[object, int]:
-            return desktop.compose(m), desktop.frame_version(m)  # type: ignore[arg-type]
+            f = desktop.compose(m)  # type: ignore[arg-type]
+            desktop.draw_cursor(m, f)  # type: ignore[arg-type]
+            return f, version()
 
         p = Presenter(frame, lambda ev: post_host_event(m, ev), os.path.basename(a.program),  # type: ignore[arg-type]
-                      scale=a.scale, fullscreen=a.fullscreen,
-                      version=lambda: desktop.frame_version(m))  # type: ignore[arg-type]
+                      scale=a.scale, fullscreen=a.fullscreen, version=version)
+        import sdl2  # noqa: PLC0415
+        sdl2.SDL_ShowCursor(sdl2.SDL_DISABLE)  # the guest's own cursor is drawn into the picture
     except Exception as e:  # noqa: BLE001 - no display: run headless instead
         sys.stderr.write(f"exeplay: no window ({type(e).__name__}: {e}); running headless\n")
         return None

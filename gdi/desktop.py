@@ -99,6 +99,39 @@ def _draw_icons(m: "Machine", frame: np.ndarray, icons: list) -> None:  # type: 
             frame[y0:y1, x0:x1] = s.px
 
 
+def draw_cursor(m: "Machine", frame: np.ndarray) -> None:
+    """Blend the guest's current mouse cursor into a composed frame at the cursor position (for a window;
+    screenshots leave it out)."""
+    from . import cursor, input as inp  # noqa: PLC0415
+    img = cursor.cursor_image(m)
+    if img is None:
+        return
+    rgba, (hx, hy) = img
+    x, y = inp.cursor_pos(m)
+    x0, y0 = x - hx, y - hy
+    H, W = frame.shape
+    h, w = rgba.shape[:2]
+    sx0, sy0 = max(0, -x0), max(0, -y0)
+    dx0, dy0 = max(0, x0), max(0, y0)
+    cw, ch = min(w - sx0, W - dx0), min(h - sy0, H - dy0)
+    if cw <= 0 or ch <= 0:
+        return
+    src = rgba[sy0:sy0 + ch, sx0:sx0 + cw]
+    mask = src[:, :, 3] >= 128
+    px = (src[:, :, 0].astype(np.uint32) << 16) | (src[:, :, 1].astype(np.uint32) << 8) | src[:, :, 2]
+    region = frame[dy0:dy0 + ch, dx0:dx0 + cw]
+    region[mask] = px[mask]
+
+
+def cursor_version(m: "Machine") -> int:
+    """Changes when the cursor moves or changes shape."""
+    from . import input as inp  # noqa: PLC0415
+    x, y = inp.cursor_pos(m)
+    ist = m.state.get("icons")
+    cur = getattr(ist, "current", 0) or 0
+    return (x * 7919 + y * 104729 + cur * 31) & 0xFFFFFFFF
+
+
 def save_png(m: "Machine", path: str) -> None:
     """Write the composed screen to ``path`` as a PNG."""
     from PIL import Image  # noqa: PLC0415

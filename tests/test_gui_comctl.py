@@ -68,6 +68,8 @@ def test_window_subclass_chain(controls: dict) -> None:
     assert s["r4"] == "12"  # Sub2 removed
     assert s["restored"] == "1" and s["r5"] == "5"  # last one removed: the original procedure is back
     assert s["calls"] == "4,2"
+    assert s["text"] == "hello"  # text converted ANSI -> Unicode -> ANSI on its way to the original procedure
+    assert s["unicode_during"] == "1" and s["unicode"] == "0"  # Unicode while subclassed, ANSI again after
 
 
 def test_image_list(controls: dict) -> None:

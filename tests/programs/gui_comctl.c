@@ -77,6 +77,10 @@ static void test_subclass(void)
     BOOL got = GetWindowSubclass(h, Sub1, 1, &ref);
     BOOL got_wrong = GetWindowSubclass(h, Sub1, 9, NULL);
     int tlen = GetWindowTextLengthA(h);                    /* Sub1 answers 1000 */
+    char txt[16] = "";
+    SetWindowTextA(h, "hello");                            /* ANSI in, through the Unicode chain, ANSI original */
+    GetWindowTextA(h, txt, sizeof txt);
+    int uni_during = IsWindowUnicode(h);
     SetWindowSubclass(h, Sub1, 1, 7);                      /* same id: new reference data only */
     LRESULT r3 = SendMessageA(h, WM_USER + 7, 0, 0);      /* (5 + 7) * 10 */
     RemoveWindowSubclass(h, Sub2, 2);
@@ -85,9 +89,9 @@ static void test_subclass(void)
     LONG_PTR after = GetWindowLongPtrA(h, GWLP_WNDPROC);
     LRESULT r5 = SendMessageA(h, WM_USER + 7, 0, 0);
     printf("subclass ok=%d,%d changed=%d r1=%ld r2=%ld got=%d ref=%lu wrong=%d len=%d r3=%ld r4=%ld restored=%d r5=%ld "
-           "calls=%d,%d unicode=%d\n", ok1, ok2, before != during, (long)r1, (long)r2, got, (unsigned long)ref,
+           "calls=%d,%d unicode=%d text=[%s] unicode_during=%d\n", ok1, ok2, before != during, (long)r1, (long)r2, got, (unsigned long)ref,
            got_wrong, tlen, (long)r3, (long)r4, after == before, (long)r5, sub_calls, sub2_calls,
-           IsWindowUnicode(h));
+           IsWindowUnicode(h), txt, uni_during);
     DestroyWindow(h);
 }
 

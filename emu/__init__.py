@@ -11,7 +11,9 @@ def register_all() -> None:
         return
     _done = True
     from . import advapi32, kernel32, msvcrt, ntdll, ole32, oleaut32, shell32, shlwapi, ucrtbase, version  # noqa: F401, PLC0415
+    import com  # noqa: PLC0415
     import gdi  # noqa: PLC0415
     from audio import winmm  # noqa: F401, PLC0415
 
     gdi.register_all()
+    com.register_all()

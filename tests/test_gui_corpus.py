@@ -26,13 +26,14 @@ class Case:
     args: list[str] = field(default_factory=list)
     timeout: float = 120
     check_rc: bool = True  # clam.exe returns from MessageBoxA into its own code; its exit code is incidental
+    folder: str = "gui"  # corpus folder
 
 
 def run_case(run_exeplay, tmp_path: Path, c: Case, tag: str = "") -> tuple[Run, dict[str, Path], Path]:
     bin_dir = tmp_path / f"bin{tag}"
     bin_dir.mkdir(exist_ok=True)
     for f in c.files:
-        shutil.copy(corpus_file("gui", f), bin_dir / f)
+        shutil.copy(corpus_file(c.folder, f), bin_dir / f)
     out = tmp_path / f"shots{tag}"
     out.mkdir(exist_ok=True)
     args: list[str] = ["run", "--headless", "--deterministic"]
@@ -105,6 +106,9 @@ CASES: dict[str, Case] = {
         2000 click 513 466
         5000 click 513 466
         """, {500: "nsis_welcome", 1500: "nsis_directory", 4500: "nsis_finish"}),
+    # a 4 KB intro: DirectDraw loaded at run time, 320x200, GDI text on an off-screen surface
+    "win003": Case(["win003.exe"], "", {300: "win003_a", 1500: "win003_b", 3200: "win003_c"}, exit_after=3300,
+                   folder="ddraw"),
     # four presses of Down: the skier turns downhill and the slope scrolls past
     "ski32": Case(["ski32.exe"], """
         1000 key Down

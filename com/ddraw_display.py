@@ -99,8 +99,35 @@ def changed(m: "Machine") -> None:
 
 
 # ---- presenting ------------------------------------------------------------------------------------------
+Rect = tuple[int, int, int, int]
+
+
+def shown(m: "Machine") -> list[tuple[Any, Rect | None]]:
+    """The primary surfaces on screen and where: in exclusive mode the whole primary; in normal (windowed)
+    mode each primary inside the client area of its window (the clipper's, else the cooperative level's)."""
+    d = display(m)
+    dd = d.exclusive
+    if dd is not None:
+        p = dd.primary
+        return [(p, None)] if p is not None and p.alive and not p.lost else []
+    from gdi import window as wm  # noqa: PLC0415
+    out: list[tuple[Any, Rect | None]] = []
+    for s in d.surfaces:
+        if not (s.primary and s.alive and not s.lost and (s.chain is None or s.chain[0] is s)):
+            continue
+        hwnd = s.clipper.hwnd if s.clipper is not None and s.clipper.hwnd else s.dd.hwnd if s.dd else 0
+        w = wm.get(m, hwnd) if hwnd else None
+        if w is None or w.destroyed or w.minimized or not wm.really_visible(w):
+            continue
+        x, y = wm.client_origin_screen(w)
+        r = (max(x, 0), max(y, 0), min(x + w.client_size[0], s.width), min(y + w.client_size[1], s.height))
+        if r[2] > r[0] and r[3] > r[1]:
+            out.append((s, r))
+    return out
+
+
 def visible_surface(m: "Machine") -> Any:
-    """The primary surface the screen shows (exclusive fullscreen mode), or None."""
+    """The primary surface the screen shows in exclusive fullscreen mode, or None."""
     dd = display(m).exclusive
     if dd is None:
         return None
@@ -117,13 +144,12 @@ def install_overlay(m: "Machine") -> None:
     d.overlay = True
 
     def overlay(frame: np.ndarray) -> None:
-        s = visible_surface(m)
-        if s is None:
-            return
-        px = s.rgb(m)
-        h = min(frame.shape[0], px.shape[0])
-        w = min(frame.shape[1], px.shape[1])
-        frame[:h, :w] = px[:h, :w]
+        H, W = frame.shape
+        for s, r in shown(m):
+            x0, y0, x1, y1 = r if r is not None else (0, 0, s.width, s.height)
+            x1, y1 = min(x1, W), min(y1, H)
+            if x1 > x0 and y1 > y0:
+                frame[y0:y1, x0:x1] = s.rgb(m, (x0, y0, x1, y1))
 
     desktop.screen(m).overlays.append(overlay)
 

@@ -98,8 +98,7 @@ def create(m: "Machine", dd: Any, flags: int, entries: int) -> Palette | int:
 
 
 def _shown(m: "Machine", p: Palette) -> None:
-    s = disp.visible_surface(m)
-    if s is not None and s.palette is p:
+    if any(s.palette is p for s, _ in disp.shown(m)):
         disp.changed(m)
 
 

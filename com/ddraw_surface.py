@@ -62,7 +62,7 @@ DDFLIP_WAIT, DDFLIP_NOVSYNC = 0x1, 0x8
 DDCKEY_COLORSPACE, DDCKEY_DESTBLT, DDCKEY_DESTOVERLAY, DDCKEY_SRCBLT, DDCKEY_SRCOVERLAY = 0x1, 0x2, 0x4, 0x8, 0x10
 
 PITCH_ALIGN = 4
-MIN_SLACK = 0x10000
+MIN_SLACK = 0x1000
 MAX_DIM = 8192
 
 Rect = tuple[int, int, int, int]
@@ -124,7 +124,13 @@ class Buffer:
 
     def raw(self) -> np.ndarray:
         """All raw values (a view for 8/16/32-bit buffers)."""
-        return self.px if self.px is not None else self.read((0, 0, self.width, self.height))
+        return self.view((0, 0, self.width, self.height))
+
+    def view(self, r: Rect) -> np.ndarray:
+        """Raw values of rectangle ``r``: a view for 8/16/32-bit buffers, a uint32 copy for 24-bit ones."""
+        if self.px is not None:
+            return self.px[r[1]:r[3], r[0]:r[2]]
+        return self.read(r)
 
     def free(self, m: "Machine") -> None:
         drop_dc(m, self)
@@ -214,7 +220,7 @@ class Surface(ComObject):
         return self.chain[0] if self.chain else self
 
     def visible(self, m: "Machine") -> bool:
-        return disp.visible_surface(m) is self
+        return any(s is self for s, _ in disp.shown(m))
 
     def touched(self, m: "Machine") -> None:
         """The pixels changed: a new uniqueness value, and a new frame if they are on screen."""
@@ -235,10 +241,11 @@ class Surface(ComObject):
         from gdi import palette as gpal  # noqa: PLC0415
         return pixfmt.palette_lut(gpal.system_palette(m).entries)
 
-    def rgb(self, m: "Machine") -> np.ndarray:
-        """The pixels as 0x00RRGGBB (for the screen)."""
+    def rgb(self, m: "Machine", r: Rect | None = None) -> np.ndarray:
+        """The pixels (of rectangle ``r``) as 0x00RRGGBB, for the screen."""
         lut = self.palette_lut(m) if self.fmt.palettized else None
-        return pixfmt.to_rgb(self.buf.raw(), self.fmt, lut)
+        raw = self.buf.raw() if r is None else self.buf.view(r)
+        return pixfmt.to_rgb(raw, self.fmt, lut)
 
     def busy(self) -> bool:
         return bool(self.locks) or self.dc_out
@@ -349,6 +356,7 @@ def create(m: "Machine", dd: Any, dd_iface: Interface, d: Desc) -> Surface | int
             for b in chain:
                 b.chain = chain
         dd.primary = s
+        disp.install_overlay(m)
         if s.visible(m):
             disp.changed(m)
         return s

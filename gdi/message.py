@@ -113,7 +113,7 @@ class MsgQueue(Waitable):
     def status(self) -> int:
         """QS_* bits of what is waiting."""
         m = self.m
-        from . import input as inp  # noqa: PLC0415
+        inp = _inp()
         bits = 0
         if self.sent:
             bits |= QS_SENDMESSAGE
@@ -132,6 +132,17 @@ class MsgQueue(Waitable):
 
     def ready(self, t: "Thread") -> bool:
         return bool(self.status() & (self.wake_mask | QS_SENDMESSAGE))
+
+
+_INPUT_MODULE = None
+
+
+def _inp():  # noqa: ANN202 - gdi.input (imported late: it imports this module)
+    global _INPUT_MODULE
+    if _INPUT_MODULE is None:
+        from . import input as mod  # noqa: PLC0415
+        _INPUT_MODULE = mod
+    return _INPUT_MODULE
 
 
 def queue(m: "Machine", tid: int | None = None) -> MsgQueue:
@@ -275,10 +286,9 @@ def post(m: "Machine", hwnd: int, msg: int, wp: int, lp: int, tid: int | None = 
         tid = w.tid
         hwnd = w.hwnd
     q = queue(m, tid)
-    from . import input as inp  # noqa: PLC0415
+    inp = _inp()
     x, y = inp.cursor_pos(m)
     q.posted.append(Msg(hwnd, msg, wp & 0xFFFFFFFF, lp & 0xFFFFFFFF, clock.current().ms() & 0xFFFFFFFF, x, y))
-    m.host_wake.set()
     return True
 
 
@@ -332,7 +342,7 @@ def _take(q: collections.deque[Msg], m: "Machine", hwnd: int, lo: int, hi: int, 
 
 def peek(m: "Machine", hwnd: int, lo: int, hi: int, remove: bool) -> Msg | None:
     """The next message for the current thread per Windows' priority rules, or None."""
-    from . import input as inp  # noqa: PLC0415
+    inp = _inp()
     q = queue(m)
     deliver_sent(m, q)
     inp.pump(m)
@@ -430,7 +440,7 @@ def WaitMessage(m: "Machine") -> BOOL:
     """Block until a new message is available."""
     q = queue(m)
     deliver_sent(m, q)
-    from . import input as inp  # noqa: PLC0415
+    inp = _inp()
     inp.pump(m)
     if q.ready(m.thread):  # type: ignore[arg-type]
         return 1
@@ -440,7 +450,7 @@ def WaitMessage(m: "Machine") -> BOOL:
 @stdcall("user32")
 def GetQueueStatus(m: "Machine", flags: UINT) -> DWORD:
     """QS_* bits of what is waiting (low word: new since last call, high word: all)."""
-    from . import input as inp  # noqa: PLC0415
+    inp = _inp()
     inp.pump(m)
     bits = queue(m).status() & flags
     return (bits << 16) | bits
@@ -449,7 +459,7 @@ def GetQueueStatus(m: "Machine", flags: UINT) -> DWORD:
 @stdcall("user32")
 def GetInputState(m: "Machine") -> BOOL:
     """Whether mouse or keyboard input is waiting."""
-    from . import input as inp  # noqa: PLC0415
+    inp = _inp()
     inp.pump(m)
     return int(bool(queue(m).status() & (QS_KEY | QS_MOUSEBUTTON)))
 
@@ -519,7 +529,7 @@ handled:
 @stdcall("user32")
 def TranslateMessage(m: "Machine", lpMsg: PTR) -> BOOL:
     """Post WM_CHAR / WM_SYSCHAR for a key-down message that produces a character (US layout)."""
-    from . import input as inp  # noqa: PLC0415
+    inp = _inp()
     x = read_msg(m, lpMsg)
     if x.message not in (WM_KEYDOWN, WM_SYSKEYDOWN):
         return 0
@@ -770,7 +780,7 @@ def MsgWaitForMultipleObjectsEx(m: "Machine", nCount: DWORD, pHandles: PTR, dwMi
 
 def _msg_wait(m: "Machine", n: int, handles: int, wait_all: int, ms: int, mask: int) -> int:
     from emu.kernel32.sync import waitable  # noqa: PLC0415
-    from . import input as inp  # noqa: PLC0415
+    inp = _inp()
     objs = []
     for h in (m.mem.unpack(f"<{n}I", handles) if n else ()):
         o = waitable(m, h)

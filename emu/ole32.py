@@ -1,8 +1,5 @@
-"""ole32: COM library start-up, task memory and GUID strings.
-
-CoCreateInstance knows no classes yet (the COM factory for DirectDraw/DirectSound arrives with issue 4): it
-answers REGDB_E_CLASSNOTREG, what Windows answers for a class that is not registered, and logs the CLSID.
-"""
+"""ole32: COM library start-up, task memory, GUID strings and CoCreateInstance (through com/factory.py;
+classes exeplay does not provide answer REGDB_E_CLASSNOTREG, as Windows does for unregistered classes)."""
 from __future__ import annotations
 
 import re
@@ -151,11 +148,16 @@ def StringFromGUID2(m: "Machine", rguid: PTR, lpsz: PTR, cchMax: DWORD) -> DWORD
 
 @stdcall("ole32")
 def CoCreateInstance(m: "Machine", rclsid: PTR, pUnkOuter: PTR, dwClsContext: DWORD, riid: PTR, ppv: PTR) -> DWORD:
-    """Create a COM object; no classes are registered yet: REGDB_E_CLASSNOTREG (logged)."""
+    """Create a COM object of a class exeplay provides (com/factory.py: DirectDraw...); REGDB_E_CLASSNOTREG
+    (logged) for the others."""
+    from com import factory  # noqa: PLC0415
+    clsid = m.mem.read(rclsid, 16)
+    hr, ptr = factory.create_instance(m, clsid, m.mem.read(riid, 16), pUnkOuter)
     if ppv:
-        m.mem.w32(ppv, 0)
-    m.log(f"CoCreateInstance: class {guid_str(m.mem.read(rclsid, 16))} is not available (REGDB_E_CLASSNOTREG)")
-    return REGDB_E_CLASSNOTREG
+        m.mem.w32(ppv, ptr if hr == S_OK else 0)
+    if hr == REGDB_E_CLASSNOTREG:
+        m.log(f"CoCreateInstance: class {guid_str(clsid)} is not available (REGDB_E_CLASSNOTREG)")
+    return hr
 
 
 

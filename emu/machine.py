@@ -556,7 +556,11 @@ class Machine:
         self.fs = sandbox.FileSystem(drives, cwd)
         env = {"PATH": "C:\\WINDOWS\\system32;C:\\WINDOWS", "SYSTEMROOT": "C:\\WINDOWS", "WINDIR": "C:\\WINDOWS",
                "TEMP": "C:\\WINDOWS\\TEMP", "TMP": "C:\\WINDOWS\\TEMP", "COMSPEC": "C:\\WINDOWS\\system32\\cmd.exe",
-               "USERNAME": "player", "USERPROFILE": "C:\\", "HOMEDRIVE": "C:", "HOMEPATH": "\\",
+               "USERNAME": "player", "USERPROFILE": "C:\\Documents and Settings\\player", "HOMEDRIVE": "C:",
+               "HOMEPATH": "\\Documents and Settings\\player",
+               "APPDATA": "C:\\Documents and Settings\\player\\Application Data",
+               "ALLUSERSPROFILE": "C:\\Documents and Settings\\All Users",
+               "ProgramFiles": "C:\\Program Files", "CommonProgramFiles": "C:\\Program Files\\Common Files",
                "OS": "Windows_NT", "NUMBER_OF_PROCESSORS": "1", "PROCESSOR_ARCHITECTURE": "x86",
                "PATHEXT": ".COM;.EXE;.BAT;.CMD", "PROMPT": "$P$G"}
         if self.opts.env:

@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--scale", type=int, default=None, metavar="N", help="window scale factor")
     r.add_argument("--fullscreen", action="store_true", help="start in fullscreen (Alt+Enter toggles)")
     r.add_argument("--screen", default="800x600", metavar="WxH", help="guest screen size (default 800x600)")
+    r.add_argument("--cwd", choices=("auto", "here", "program"), default="auto",
+                   help="the program's current folder: the host's (E:), its own (D:), or auto: its own for GUI "
+                        "programs (as when started from a file manager), the host's for console programs")
     r.add_argument("program")
     r.add_argument("args", nargs=argparse.REMAINDER)
     i = sub.add_parser("info", help="describe a program and which of its imports are implemented")
@@ -65,8 +68,10 @@ def cmd_run(a: argparse.Namespace) -> int:
         os.environ["TZ"] = "UTC"
         import time  # noqa: PLC0415
         time.tzset()
+    gui = _is_gui(a.program)
     opts = Options(trace=a.trace, unimplemented=a.unimplemented, timeout=a.timeout, data_dir=a.data_dir,
-                   expose=a.expose, deterministic=a.deterministic)
+                   expose=a.expose, deterministic=a.deterministic,
+                   start_in_program_dir=a.cwd == "program" or (a.cwd == "auto" and gui))
     m = Machine(opts)
     m.state["screen_size"] = screen
     try:

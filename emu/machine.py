@@ -51,6 +51,7 @@ class Options:
     env: dict[str, str] | None = None
     deterministic: bool = False  # guest time from guest progress, not the wall clock (emu/clock.py)
     interactive: bool = False  # host input can arrive while every guest thread waits (a window is open)
+    start_in_program_dir: bool = False  # current folder D: (the program's own, as Explorer starts programs)
 
 
 class GuestCrash(Exception):
@@ -552,7 +553,8 @@ class Machine:
         data_dir = self.opts.data_dir or os.path.join(
             os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "exeplay", "drives",
             os.path.splitext(os.path.basename(program))[0].lower())
-        drives, cwd = sandbox.default_drives(program, os.path.join(data_dir, "c"), self.opts.expose)
+        drives, cwd = sandbox.default_drives(program, os.path.join(data_dir, "c"), self.opts.expose,
+                                             self.opts.start_in_program_dir)
         self.fs = sandbox.FileSystem(drives, cwd)
         env = {"PATH": "C:\\WINDOWS\\system32;C:\\WINDOWS", "SYSTEMROOT": "C:\\WINDOWS", "WINDIR": "C:\\WINDOWS",
                "TEMP": "C:\\WINDOWS\\TEMP", "TMP": "C:\\WINDOWS\\TEMP", "COMSPEC": "C:\\WINDOWS\\system32\\cmd.exe",

@@ -143,8 +143,10 @@ class FileSystem:
         self.cwd = g if g.endswith("\\") else g
 
 
-def default_drives(program: str, data_dir: str, expose: list[str]) -> tuple[list[Drive], str]:
-    """C: private drive, D: program folder, E: host cwd, F:.. exposed; returns (drives, initial cwd)."""
+def default_drives(program: str, data_dir: str, expose: list[str], start_in_program_dir: bool = False
+                   ) -> tuple[list[Drive], str]:
+    """C: private drive, D: program folder, E: host cwd, F:.. exposed; returns (drives, initial cwd): E:, or D:
+    for programs started the way Explorer starts them (in their own folder)."""
     c = os.path.realpath(data_dir)
     for sub in ("WINDOWS\\system32", "WINDOWS\\TEMP", "Program Files"):
         os.makedirs(os.path.join(c, *sub.split("\\")), exist_ok=True)
@@ -152,4 +154,4 @@ def default_drives(program: str, data_dir: str, expose: list[str]) -> tuple[list
               Drive("E", os.path.realpath(os.getcwd()))]
     for i, d in enumerate(expose):
         drives.append(Drive(chr(ord("F") + i), os.path.realpath(d)))
-    return drives, "E:\\"
+    return drives, "D:\\" if start_in_program_dir else "E:\\"

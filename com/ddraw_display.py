@@ -143,14 +143,27 @@ def install_overlay(m: "Machine") -> None:
         return
     d.overlay = True
 
-    def overlay(frame: np.ndarray) -> None:
+    from gdi import window as wm  # noqa: PLC0415
+
+    def overlay(frame: np.ndarray, top: Any) -> None:
+        """Exclusive mode: the primary over everything (the final call, top None). Windowed: each primary right
+        after its window's top-level window, so windows above it (message boxes) stay on top."""
         H, W = frame.shape
+        exclusive = display(m).exclusive is not None
+        if exclusive != (top is None):
+            return
         for s, r in shown(m):
+            if r is not None:
+                hwnd = s.clipper.hwnd if s.clipper is not None and s.clipper.hwnd else s.dd.hwnd if s.dd else 0
+                w = wm.get(m, hwnd) if hwnd else None
+                if w is None or wm.top_level(w) is not top:
+                    continue
             x0, y0, x1, y1 = r if r is not None else (0, 0, s.width, s.height)
             x1, y1 = min(x1, W), min(y1, H)
             if x1 > x0 and y1 > y0:
                 frame[y0:y1, x0:x1] = s.rgb(m, (x0, y0, x1, y1))
 
+    overlay.per_window = True  # type: ignore[attr-defined]
     desktop.screen(m).overlays.append(overlay)
 
 

@@ -25,7 +25,9 @@ class Screen:
     height: int
     bpp: int
     surface: Surface
-    overlays: list[Callable[[np.ndarray], None]] = field(default_factory=list)
+    # drawn over the composed screen; a function with ``per_window = True`` is called as f(frame, window) right after
+    # each top-level window is drawn (bottom-up) and as f(frame, None) at the end
+    overlays: list[Callable[..., None]] = field(default_factory=list)
     version: int = 0
 
 
@@ -67,6 +69,7 @@ def compose(m: "Machine") -> np.ndarray:
     scr = screen(m)
     frame = scr.surface.px.copy()
     H, W = frame.shape
+    layered = [ov for ov in scr.overlays if getattr(ov, "per_window", False)]
     for t in reversed(wm.state(m).tops):
         if not t.visible or t.minimized or t.surface is None or t.destroyed:
             continue
@@ -78,11 +81,16 @@ def compose(m: "Machine") -> np.ndarray:
         if w > 0 and h > 0:
             t.surface.pull()
             frame[dy0:dy0 + h, dx0:dx0 + w] = t.surface.px[sy0:sy0 + h, sx0:sx0 + w]
+        for ov in layered:  # content shown inside this window (a windowed DirectDraw primary), under the ones above
+            ov(frame, t)
     icons = wm.iconic_rects(m)
     if icons:
         _draw_icons(m, frame, icons)
     for ov in scr.overlays:
-        ov(frame)
+        if getattr(ov, "per_window", False):
+            ov(frame, None)
+        else:
+            ov(frame)
     return frame
 
 

@@ -326,8 +326,10 @@ def create(m: "Machine", dd: Any, dd_iface: Interface, d: Desc) -> Surface | int
     mem = DDSCAPS_SYSTEMMEMORY if caps & DDSCAPS_SYSTEMMEMORY else DDSCAPS_VIDEOMEMORY | DDSCAPS_LOCALVIDMEM
     if caps & DDSCAPS_PRIMARYSURFACE:
         from .ddraw_errors import DDERR_INVALIDCAPS, DDERR_NOEXCLUSIVEMODE, DDERR_PRIMARYSURFACEALREADYEXISTS  # noqa: PLC0415
-        if d.flags & (DDSD_WIDTH | DDSD_HEIGHT | DDSD_PIXELFORMAT):
-            return DDERR_INVALIDPARAMS
+        if d.flags & (DDSD_WIDTH | DDSD_HEIGHT):
+            return DDERR_INVALIDPARAMS  # the primary is the screen: its size is the mode's
+        if d.flags & DDSD_PIXELFORMAT and pixfmt.unpack(d.pixfmt) != pixfmt.display_format(mbpp):
+            return DDERR_INVALIDPIXELFORMAT
         if dd.primary is not None:
             return DDERR_PRIMARYSURFACEALREADYEXISTS
         nback = d.backbuffers if d.flags & DDSD_BACKBUFFERCOUNT else 0

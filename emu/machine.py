@@ -633,9 +633,12 @@ class Machine:
     def crash_context(self) -> str:
         lines = ["last API calls:"]
         for af, ret in list(self.calls):
-            if af.name.startswith("_exeplay_"):
+            name = af.qualname
+            if af.name.startswith("_exeplay_I"):  # a COM method thunk: IFace::Method
+                name = af.name[len("_exeplay_"):].replace("_", "::", 1)
+            elif af.name.startswith("_exeplay_"):
                 continue
-            lines.append(f"  {af.qualname} from {self.describe(ret)}")
+            lines.append(f"  {name} from {self.describe(ret)}")
         return "\n".join(lines)
 
 

@@ -456,9 +456,10 @@ class Process:
         t = Thread(tid, teb, stack, fs)
         exit_stub = self.export_addr("kernel32", "_exeplay_thread_return")
         esp = top - 16
-        mem.pack("<II", esp, exit_stub, param)
+        mem.pack("<III", esp, exit_stub, start, param)
         t.start_esp = esp
-        t.start_eip = start
+        t.start_eip = self.export_addr("kernel32", "$exeplay_ThreadStart")
+        t.entry = start
         t.suspended = 1 if suspended else 0
         m.threads.append(t)
         return t

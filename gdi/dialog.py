@@ -767,7 +767,8 @@ next:
     push dword ptr [ecx+8]
     push dword ptr [ecx+4]
     push dword ptr [ecx]
-    call eax
+    push eax
+    call {{export:$exeplay_CallWndProc}}
     jmp next
 quit:
     push dword ptr [ebp-24]

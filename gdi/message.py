@@ -506,6 +506,20 @@ def _exeplay_DispatchPrepW(m: "Machine", lpMsg: PTR) -> QWORD:
     return _dispatch_prep(m, lpMsg, True)
 
 
+# Window procedures are called through a helper with a standard EBP frame, as user32's own callers have:
+# size-coded intros return from their WndProc with two LEAVEs and a RET 16, unwinding this frame too.
+native("user32", "$exeplay_CallWndProc", """
+    push ebp
+    mov ebp, esp
+    push dword ptr [ebp+24]
+    push dword ptr [ebp+20]
+    push dword ptr [ebp+16]
+    push dword ptr [ebp+12]
+    call dword ptr [ebp+8]
+    leave
+    ret 20
+""", 20, doc="Call window procedure (proc, hwnd, msg, wParam, lParam) inside a standard stack frame.")
+
 # DispatchMessage: call the window procedure from guest code (no nested emulation per message)
 for _cs in "AW":
     native("user32", f"DispatchMessage{_cs}", f"""
@@ -518,7 +532,8 @@ for _cs in "AW":
     push dword ptr [ecx+8]
     push dword ptr [ecx+4]
     push dword ptr [ecx]
-    call eax
+    push eax
+    call {{export:$exeplay_CallWndProc}}
     ret 4
 handled:
     mov eax, edx
@@ -591,7 +606,8 @@ for _cs in "AW":
     push dword ptr [esp+16]
     push dword ptr [esp+16]
     push dword ptr [esp+16]
-    call eax
+    push eax
+    call {{export:$exeplay_CallWndProc}}
     ret 16
 handled:
     mov eax, edx

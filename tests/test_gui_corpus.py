@@ -109,6 +109,12 @@ CASES: dict[str, Case] = {
     # a 4 KB intro: DirectDraw loaded at run time, 320x200, GDI text on an off-screen surface
     "win003": Case(["win003.exe"], "", {300: "win003_a", 1500: "win003_b", 3200: "win003_c"}, exit_after=3300,
                    folder="ddraw"),
+    # DirectDraw 640x480x8 fullscreen with DDRAW.GIF from its folder: the torus turns; Esc ends it
+    "ddraw": Case(["DDRAW.EXE", "DDRAW.GIF"], "6100 key Escape\n", {1000: "ddraw_a", 3000: "ddraw_b", 6000: "ddraw_c"},
+                  folder="ddraw"),
+    # windowed DirectDraw (UPX-packed 3.5 KB intro) that ends with the "einde" message box
+    "effect": Case(["effect.exe"], "4500 key Return\n", {500: "effect_a", 2000: "effect_b", 4000: "effect_c"},
+                   folder="ddraw"),
     # four presses of Down: the skier turns downhill and the slope scrolls past
     "ski32": Case(["ski32.exe"], """
         1000 key Down

@@ -129,6 +129,16 @@ native("kernel32", "InterlockedCompareExchange", """
     lock cmpxchg dword ptr [ecx], edx
     ret 12
 """, 12)
+# Every thread starts here, as in kernel32's BaseThreadStart: the start routine is called inside a standard EBP
+# frame (size-coded programs return from their entry with an extra LEAVE that unwinds this frame).
+native("kernel32", "$exeplay_ThreadStart", """
+    push ebp
+    mov ebp, esp
+    push dword ptr [ebp+12]
+    call dword ptr [ebp+8]
+    leave
+    ret
+""", doc="Thread start thunk: call start(param) in a frame, then return into _exeplay_thread_return.")
 native("kernel32", "_exeplay_thread_return", """
     push eax
     call {stub:ExitThread}

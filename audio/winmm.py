@@ -90,3 +90,6 @@ def PlaySoundW(m: "Machine", pszSound: LPCWSTR, hmod: DWORD, fdwSound: DWORD) ->
     if pszSound is None:
         return 1
     return _no_sound(m, "PlaySoundW", pszSound)
+
+
+from . import pump, waveout  # noqa: E402, F401 - register the audio thread and waveOut* with winmm

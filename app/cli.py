@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--exit-after", type=float, metavar="T", help="end the program at guest time T (milliseconds)")
     r.add_argument("--scale", type=int, default=None, metavar="N", help="window scale factor")
     r.add_argument("--fullscreen", action="store_true", help="start in fullscreen (Alt+Enter toggles)")
+    r.add_argument("--scaling", choices=("integer", "fit"), default="integer",
+                   help="how the picture fills the window: the largest whole factor, letterboxed (default), or the "
+                        "largest size that fits; either way 320x200 and 640x400 are shown 4:3")
     r.add_argument("--screen", default="800x600", metavar="WxH", help="guest screen size (default 800x600)")
     r.add_argument("--cwd", choices=("auto", "here", "program"), default="auto",
                    help="the program's current folder: the host's (E:), its own (D:), or auto: its own for GUI "
@@ -115,24 +118,32 @@ def _is_gui(path: str) -> bool:
 
 
 def _open_presenter(m: object, a: argparse.Namespace) -> object | None:
-    """A presenter window step function, or None (with a note) when no window can be opened."""
+    """A presenter window step function, or None (with a note) when no window can be opened.
+
+    The window shows ``gdi.desktop.presentation`` (the composed screen, or an exclusive DirectDraw primary
+    straight from guest memory) with the guest cursor as a sprite; a source's change (a Flip) wakes it.
+    ``EXEPLAY_PRESENT_STATS=PATH`` writes the presenter's counts and costs there as JSON (at least every
+    second, and when the program exits).
+    """
     try:
         from app.presenter import Presenter  # noqa: PLC0415
         from gdi import desktop  # noqa: PLC0415
         from gdi.input import post_host_event  # noqa: PLC0415
 
-        def version() -> int:
-            return desktop.frame_version(m) * 1_000_003 + desktop.cursor_version(m)  # type: ignore[arg-type]
+        def version() -> object:
+            return desktop.presentation_version(m)  # type: ignore[arg-type]
 
-        def frame() -> tuple[object, int]:
-            f = desktop.compose(m)  # type: ignore[arg-type]
-            desktop.draw_cursor(m, f)  # type: ignore[arg-type]
-            return f, version()
+        def frame() -> object:
+            return desktop.presentation(m)  # type: ignore[arg-type]
 
         p = Presenter(frame, lambda ev: post_host_event(m, ev), os.path.basename(a.program),  # type: ignore[arg-type]
-                      scale=a.scale, fullscreen=a.fullscreen, version=version)
+                      scale=a.scale, fullscreen=a.fullscreen, integer_scaling=a.scaling == "integer",
+                      version=version, stats_path=os.environ.get("EXEPLAY_PRESENT_STATS") or None)
+        desktop.on_change(m, p.wake)  # type: ignore[arg-type]
+        if p.stats_path:
+            m.state.setdefault("exit_hooks", []).append(p.write_stats)  # type: ignore[attr-defined]
         import sdl2  # noqa: PLC0415
-        sdl2.SDL_ShowCursor(sdl2.SDL_DISABLE)  # the guest's own cursor is drawn into the picture
+        sdl2.SDL_ShowCursor(sdl2.SDL_DISABLE)  # the guest's own cursor is drawn over the picture
     except Exception as e:  # noqa: BLE001 - no display: run headless instead
         sys.stderr.write(f"exeplay: no window ({type(e).__name__}: {e}); running headless\n")
         return None

@@ -1,24 +1,43 @@
-"""The presenter: an SDL2 window with an OpenGL texture showing the guest screen, and host input fed back.
+"""The presenter: an SDL2 window with OpenGL textures showing the guest screen, and host input fed back.
 
 Runs on the host main thread; the guest runs on its own thread. ``Presenter.step()`` pumps SDL events
-(translated into ``gdi.hostevent`` events and handed to ``post``), re-uploads the guest frame when its
-version changed, draws a letterboxed textured quad and swaps. Everything goes through EGL on Linux
-(``PYOPENGL_PLATFORM=egl`` and SDL's ``SDL_VIDEO_X11_FORCE_EGL``), so the same code runs in an X11
-window and with no display at all (``SDL_VIDEODRIVER=offscreen``).
+(translated into ``gdi.hostevent`` events and handed to ``post``), takes a new guest frame when its version
+changed, draws it letterboxed and swaps. Everything goes through EGL on Linux (``PYOPENGL_PLATFORM=egl`` and
+SDL's ``SDL_VIDEO_X11_FORCE_EGL``), so the same code runs in an X11 window and with no display at all
+(``SDL_VIDEODRIVER=offscreen``).
+
+Frames (``gdi.desktop.Frame``) are "rgb" (0x00RRGGBB pixels, an RGBA8 texture) or "indexed" (8-bit palette
+indices, an R8 texture, converted by a fragment shader through a 256x1 palette texture); both are uploaded
+straight from the frame's array, padded rows included (views of guest memory need no copy). A frame that
+views memory the guest may write carries ``valid()``: it is uploaded into a second texture and shown only if
+still valid afterwards, so a picture is never half-updated. The guest's cursor is a sprite drawn over it.
+
+Pacing: at most one new picture per 1/60 s (on average; a picture may come early by half a frame to follow a
+guest that flips at its own 60 Hz), waiting in ``SDL_WaitEventTimeout`` in between; ``wake()`` (thread-safe,
+e.g. from the guest thread after a Flip) makes a waiting step take the new frame at once. The presenter never
+waits for the guest: a frame that cannot be taken consistently now is asked for again a little later.
+
+The picture keeps its aspect: pixels are square except in the 4:3 CRT modes (``Frame.pixel_aspect``: 320x200
+and 640x400 are shown 4:3), scaled by the largest whole factor (``integer_scaling``) or to fit; mouse
+positions go back to guest pixels through the same rectangle (``to_guest``). A guest mode change never changes
+the host's video mode. With ``stats_path`` (``EXEPLAY_PRESENT_STATS`` in the command line) the presenter
+counts presented frames and times upload + draw + swap, and writes a JSON summary there.
 """
 from __future__ import annotations
 
 import ctypes
+import json
 import math
 import os
 import sys
 import time
 import warnings
 from collections.abc import Callable
-from typing import Self
+from typing import Any, Self
 
 import numpy as np
 
+from gdi.desktop import Cursor, Frame
 from gdi.hostevent import (
     Close,
     Focus,
@@ -43,31 +62,87 @@ with warnings.catch_warnings():
 from OpenGL import GL
 
 FRAME_SECONDS = 1 / 60
-"""Present at most this often when nothing else happens: step() waits for events up to the next tick."""
+"""At most one new picture this often (on average); idle steps wait for input up to the next tick."""
+RETRY_SECONDS = 0.002
+"""A frame that could not be taken consistently is asked for again this much later (or on wake())."""
+MAX_COSTS = 100_000
 
 _SDL_BUTTON_TO_GUEST = {sdl2.SDL_BUTTON_LEFT: 1, sdl2.SDL_BUTTON_RIGHT: 2, sdl2.SDL_BUTTON_MIDDLE: 3}
 
-_VS_330 = """#version 330 core
+# One vertex shader for every quad: the unit quad (-1..1) is placed at ``rect`` (x0, y0, x1, y1 in clip space).
+_VS = {
+    "330": """#version 330 core
 layout(location = 0) in vec2 pos;
+uniform vec4 rect;
 out vec2 uv;
-void main() { uv = vec2(pos.x + 1.0, 1.0 - pos.y) * 0.5; gl_Position = vec4(pos, 0.0, 1.0); }
-"""
-_FS_330 = """#version 330 core
+void main() {
+    vec2 t = (pos + 1.0) * 0.5;
+    uv = vec2(t.x, 1.0 - t.y);
+    gl_Position = vec4(mix(rect.xy, rect.zw, t), 0.0, 1.0);
+}
+""",
+    "120": """#version 120
+attribute vec2 pos;
+uniform vec4 rect;
+varying vec2 uv;
+void main() {
+    vec2 t = (pos + 1.0) * 0.5;
+    uv = vec2(t.x, 1.0 - t.y);
+    gl_Position = vec4(mix(rect.xy, rect.zw, t), 0.0, 1.0);
+}
+""",
+}
+_FS = {
+    ("330", "rgb"): """#version 330 core
 uniform sampler2D tex;
 in vec2 uv;
 out vec4 color;
 void main() { color = vec4(texture(tex, uv).rgb, 1.0); }
-"""
-_VS_120 = """#version 120
-attribute vec2 pos;
-varying vec2 uv;
-void main() { uv = vec2(pos.x + 1.0, 1.0 - pos.y) * 0.5; gl_Position = vec4(pos, 0.0, 1.0); }
-"""
-_FS_120 = """#version 120
+""",
+    ("330", "indexed"): """#version 330 core
+uniform sampler2D tex;
+uniform sampler2D pal;
+in vec2 uv;
+out vec4 color;
+void main() {
+    int i = int(texture(tex, uv).r * 255.0 + 0.5);
+    color = vec4(texelFetch(pal, ivec2(i, 0), 0).rgb, 1.0);
+}
+""",
+    ("330", "sprite"): """#version 330 core
+uniform sampler2D tex;
+in vec2 uv;
+out vec4 color;
+void main() {
+    vec4 c = texture(tex, uv);
+    if (c.a < 0.5) discard;
+    color = vec4(c.rgb, 1.0);
+}
+""",
+    ("120", "rgb"): """#version 120
 uniform sampler2D tex;
 varying vec2 uv;
 void main() { gl_FragColor = vec4(texture2D(tex, uv).rgb, 1.0); }
-"""
+""",
+    ("120", "indexed"): """#version 120
+uniform sampler2D tex;
+uniform sampler2D pal;
+varying vec2 uv;
+void main() {
+    float i = floor(texture2D(tex, uv).r * 255.0 + 0.5);
+    gl_FragColor = vec4(texture2D(pal, vec2((i + 0.5) / 256.0, 0.5)).rgb, 1.0);
+}
+""",
+    ("120", "sprite"): """#version 120
+uniform sampler2D tex;
+varying vec2 uv;
+void main() {
+    vec4 c = texture2D(tex, uv);
+    if (c.a < 0.5) discard;
+    gl_FragColor = vec4(c.rgb, 1.0);
+}
+""",
+}
 
 
 class PresenterError(RuntimeError):
@@ -78,22 +153,28 @@ Rect = tuple[int, int, int, int]
 """x, y, width, height with a top-left origin."""
 
 
-def fit_rect(out_w: int, out_h: int, fw: int, fh: int, integer_scaling: bool = True) -> Rect:
+def fit_rect(out_w: int, out_h: int, fw: int, fh: int, integer_scaling: bool = True,
+             pixel_aspect: float = 1.0) -> Rect:
     """Where a fw x fh picture goes in an out_w x out_h drawable: aspect kept, centred, letterboxed.
 
-    With integer_scaling the largest whole scale that fits (falling back to an exact fit when even 1x
-    does not fit), else the largest exact fit.
+    ``pixel_aspect`` is how much taller than wide a guest pixel is shown (1.2: 320x200 fills a 4:3 shape).
+    With integer_scaling the largest whole scale n that fits (fw * n wide, fh * pixel_aspect * n tall; falling
+    back to an exact fit when even 1x does not fit), else the largest exact fit.
     """
     if fw <= 0 or fh <= 0 or out_w <= 0 or out_h <= 0:
         return 0, 0, max(out_w, 0), max(out_h, 0)
-    s = min(out_w / fw, out_h / fh)
-    if integer_scaling and s >= 1:
-        n = int(s)
-        w, h = fw * n, fh * n
-    elif out_w * fh <= out_h * fw:  # width-limited
-        w, h = out_w, min(out_h, round(fh * out_w / fw))
+    dh = fh * pixel_aspect  # the picture's height in units of its pixels' width
+    if integer_scaling:
+        n = min(out_w // fw, math.floor(out_h / dh + 1e-9))
+        while n >= 1 and round(dh * n) > out_h:
+            n -= 1
+        if n >= 1:
+            w, h = fw * n, round(dh * n)
+            return (out_w - w) // 2, (out_h - h) // 2, w, h
+    if out_w * dh <= out_h * fw:  # width-limited
+        w, h = out_w, min(out_h, round(dh * out_w / fw))
     else:
-        w, h = min(out_w, round(fw * out_h / fh)), out_h
+        w, h = min(out_w, round(fw * out_h / dh)), out_h
     return (out_w - w) // 2, (out_h - h) // 2, w, h
 
 
@@ -115,25 +196,75 @@ def to_guest(x: float, y: float, rect: Rect, fw: int, fh: int, clamp: bool = Fal
     return min(max(gx, 0), fw - 1), min(max(gy, 0), fh - 1)
 
 
+def natural_size(fw: int, fh: int, pixel_aspect: float, scale: int) -> tuple[int, int]:
+    """The window size that shows a fw x fh picture at ``scale`` with its aspect."""
+    return fw * scale, round(fh * pixel_aspect * scale)
+
+
 def _check(ok: object, what: str) -> None:
     if not ok:
         err = sdl2.SDL_GetError().decode("utf-8", "replace")
         raise PresenterError(f"{what}: {err}")
 
 
+class _Slot:
+    """A picture texture and what it holds."""
+
+    def __init__(self, tex: int) -> None:
+        self.tex = tex
+        self.kind = ""
+        self.size = (0, 0)
+
+
+class Stats:
+    """What the presenter did (``EXEPLAY_PRESENT_STATS``): counts and per-picture costs."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.frames = 0          # new pictures shown
+        self.presents = 0        # swaps with something new (a picture or the cursor)
+        self.torn = 0            # views the guest touched while they were uploaded (not shown)
+        self.not_ready = 0       # frame sources that asked to be asked again
+        self.kinds: dict[str, int] = {}
+        self.costs: list[float] = []   # seconds of upload + draw + swap per new picture
+        self.upload: list[float] = []  # seconds of the upload alone
+        self.first = 0.0
+        self.last = 0.0
+
+    def summary(self) -> dict[str, Any]:
+        def ms(xs: list[float], q: float) -> float:
+            if not xs:
+                return 0.0
+            s = sorted(xs)
+            return round(1000 * s[min(len(s) - 1, int(q * len(s)))], 3)
+        span = self.last - self.first
+        return {
+            "frames": self.frames, "presents": self.presents, "torn": self.torn, "not_ready": self.not_ready,
+            "kinds": self.kinds, "seconds": round(time.monotonic() - self.started, 3),
+            "frames_span_seconds": round(span, 3),
+            "fps": round((self.frames - 1) / span, 2) if self.frames > 1 and span > 0 else 0.0,
+            "cost_ms_mean": round(1000 * sum(self.costs) / len(self.costs), 3) if self.costs else 0.0,
+            "cost_ms_p50": ms(self.costs, 0.5), "cost_ms_p95": ms(self.costs, 0.95),
+            "cost_ms_max": ms(self.costs, 1.0),
+            "upload_ms_mean": round(1000 * sum(self.upload) / len(self.upload), 3) if self.upload else 0.0,
+        }
+
+
 class Presenter:
     """An SDL2 + OpenGL window presenting guest frames and posting host input to the guest.
 
-    ``frame()`` returns (pixels, version): a (H, W) uint32 array of 0x00RRGGBB and a number that changes
-    whenever the picture does. The optional ``version()`` returns that number alone, cheaply: when given,
-    ``frame()`` is only called once the version moved. ``post(ev)`` delivers a ``gdi.hostevent`` event.
+    ``frame()`` returns a ``gdi.desktop.Frame``, None (not ready: asked again shortly), or the older form
+    (pixels, version): a (H, W) uint32 array of 0x00RRGGBB and a number that changes whenever the picture does.
+    The optional ``version()`` returns a value that changes whenever anything shown may have, cheaply: when
+    given, ``frame()`` is only called once it moved. ``post(ev)`` delivers a ``gdi.hostevent`` event.
     Create, step and close it on one thread (the main thread); only one Presenter may exist at a time
-    (SDL's event queue is process-wide).
+    (SDL's event queue is process-wide). ``wake()`` may be called from any thread.
     """
 
-    def __init__(self, frame: Callable[[], tuple[np.ndarray, int]], post: Callable[[HostEvent], None],
+    def __init__(self, frame: Callable[[], Any], post: Callable[[HostEvent], None],
                  title: str, scale: int | None = None, fullscreen: bool = False,
-                 integer_scaling: bool = True, version: Callable[[], int] | None = None) -> None:
+                 integer_scaling: bool = True, version: Callable[[], object] | None = None,
+                 stats_path: str | None = None) -> None:
         self._frame = frame
         self._post = post
         self._version = version
@@ -141,19 +272,38 @@ class Presenter:
         self.scale = max(1, int(scale or 1))
         self.close_requests = 0
         """How many times the user closed the host window (each one was posted as Close())."""
+        self.stats_path = stats_path
+        self.stats = Stats()
         self._window: sdl2.SDL_Window | None = None
         self._ctx: sdl2.SDL_GLContext | None = None
         self._sdl_up = False
-        self._prog = 0
+        self._progs: dict[str, int] = {}
+        self._rect_loc: dict[str, int] = {}
         self._vao = 0
         self._vbo = 0
-        self._tex = 0
-        self._tex_size = (0, 0)
-        self._shown_version: int | None = None
-        self._pixels: np.ndarray | None = None
+        self._slots: list[_Slot] = []
+        self._front = 0                    # the slot on screen
+        self._pal_tex = 0
+        self._cursor_tex = 0
+        self._tex_size = (0, 0)            # the picture on screen, guest pixels
+        self._kind = ""
+        self._aspect = 1.0
+        self._pic_version: object = None
+        self._cursor: Cursor | None = None
+        self._cursor_key: object = None
+        self._cursor_size = (0, 0)
+        self._drawn_size = (0, 0)
+        self._clears_left = 0
+        self._auto_size: tuple[int, int] | None = None  # the window size we last chose (the user may change it)
+        self._shown_version: object = None
         self._dirty = True
-        self._next_tick = 0.0
+        self._new_content = 0.0           # perf_counter when a new picture's upload began (0: none pending)
+        self._earliest = 0.0              # no new picture before this (monotonic)
+        self._next_poll = 0.0
+        self._retry_at = 0.0
         self._check_now = False
+        self._wake_pending = False
+        self._last_stats_write = 0.0
         self._event = sdl2.SDL_Event()
         self._keys_down: dict[int, Key] = {}     # SDL scancode -> the Key posted for its press
         self._swallowed: set[int] = set()        # scancodes whose press toggled fullscreen (not forwarded)
@@ -169,6 +319,26 @@ class Presenter:
 
     # ----------------------------------------------------------------- set-up
 
+    def _first_frame(self) -> Frame:
+        """The frame to open with (waits briefly while the source is not ready; falls back to black)."""
+        deadline = time.monotonic() + 0.2
+        while True:
+            v = self._version() if self._version is not None else None
+            f = self._as_frame(self._frame())
+            if f is not None:
+                self._shown_version = None if f.stale else v
+                return f
+            if time.monotonic() >= deadline:
+                return Frame("rgb", np.zeros((480, 640), np.uint32), -1)
+            time.sleep(RETRY_SECONDS)
+
+    @staticmethod
+    def _as_frame(got: Any) -> Frame | None:
+        if got is None or isinstance(got, Frame):
+            return got
+        pixels, version = got
+        return Frame("rgb", pixels, version)
+
     def _open(self, title: str, fullscreen: bool) -> None:
         if os.environ.get("PYOPENGL_PLATFORM") == "egl":
             sdl2.SDL_SetHint(b"SDL_VIDEO_X11_FORCE_EGL", b"1")
@@ -176,8 +346,8 @@ class Presenter:
         sdl2.SDL_SetHint(b"SDL_MOUSE_FOCUS_CLICKTHROUGH", b"1")
         _check(sdl2.SDL_InitSubSystem(sdl2.SDL_INIT_VIDEO | sdl2.SDL_INIT_EVENTS) == 0, "SDL video")
         self._sdl_up = True
-        pixels, version = self._frame()
-        fh, fw = pixels.shape[:2]
+        first = self._first_frame()
+        ww, wh = natural_size(first.width, first.height, first.pixel_aspect, self.scale)
         flags = sdl2.SDL_WINDOW_OPENGL | sdl2.SDL_WINDOW_RESIZABLE | sdl2.SDL_WINDOW_ALLOW_HIGHDPI
         if fullscreen:
             flags |= sdl2.SDL_WINDOW_FULLSCREEN_DESKTOP
@@ -190,9 +360,7 @@ class Presenter:
                 sdl2.SDL_GL_SetAttribute(sdl2.SDL_GL_CONTEXT_MINOR_VERSION, 3)
                 sdl2.SDL_GL_SetAttribute(sdl2.SDL_GL_CONTEXT_PROFILE_MASK, sdl2.SDL_GL_CONTEXT_PROFILE_CORE)
             self._window = sdl2.SDL_CreateWindow(title.encode("utf-8"), sdl2.SDL_WINDOWPOS_CENTERED,
-                                                 sdl2.SDL_WINDOWPOS_CENTERED, max(1, fw * self.scale),
-                                                 max(1, fh * self.scale),
-                                                 flags)
+                                                 sdl2.SDL_WINDOWPOS_CENTERED, max(1, ww), max(1, wh), flags)
             if self._window:
                 self._ctx = sdl2.SDL_GL_CreateContext(self._window)
                 if self._ctx:
@@ -205,6 +373,7 @@ class Presenter:
                 err = sdl2.SDL_GetError().decode("utf-8", "replace")
         if not self._ctx:
             raise PresenterError(f"no OpenGL context: {err}")
+        self._auto_size = (max(1, ww), max(1, wh))
         sdl2.SDL_GL_MakeCurrent(self._window, self._ctx)
         sdl2.SDL_GL_SetSwapInterval(1)  # may fail (Xvfb, offscreen): step() paces itself anyway
         try:
@@ -212,26 +381,32 @@ class Presenter:
         except Exception as e:
             raise PresenterError(f"OpenGL set-up failed: {type(e).__name__}: {e}") from e
         sdl2.SDL_StartTextInput()
-        self._upload(pixels, version)
+        if not self._take(first):
+            self._take(self._first_frame())  # the view was torn: a second try (a black picture at worst)
+        self._new_content = 0.0
 
     def _init_gl(self) -> None:
-        vs_src, fs_src = (_VS_330, _FS_330) if self._core else (_VS_120, _FS_120)
-        prog = GL.glCreateProgram()
-        for kind, src in ((GL.GL_VERTEX_SHADER, vs_src), (GL.GL_FRAGMENT_SHADER, fs_src)):
-            sh = GL.glCreateShader(kind)
-            GL.glShaderSource(sh, src)
-            GL.glCompileShader(sh)
-            if not GL.glGetShaderiv(sh, GL.GL_COMPILE_STATUS):
-                raise PresenterError(f"shader: {GL.glGetShaderInfoLog(sh)!r}")
-            GL.glAttachShader(prog, sh)
-            GL.glDeleteShader(sh)
-        GL.glBindAttribLocation(prog, 0, "pos")
-        GL.glLinkProgram(prog)
-        if not GL.glGetProgramiv(prog, GL.GL_LINK_STATUS):
-            raise PresenterError(f"shader link: {GL.glGetProgramInfoLog(prog)!r}")
-        self._prog = prog
-        GL.glUseProgram(prog)
-        GL.glUniform1i(GL.glGetUniformLocation(prog, "tex"), 0)
+        glsl = "330" if self._core else "120"
+        for kind in ("rgb", "indexed", "sprite"):
+            prog = GL.glCreateProgram()
+            for stage, src in ((GL.GL_VERTEX_SHADER, _VS[glsl]), (GL.GL_FRAGMENT_SHADER, _FS[glsl, kind])):
+                sh = GL.glCreateShader(stage)
+                GL.glShaderSource(sh, src)
+                GL.glCompileShader(sh)
+                if not GL.glGetShaderiv(sh, GL.GL_COMPILE_STATUS):
+                    raise PresenterError(f"{kind} shader: {GL.glGetShaderInfoLog(sh)!r}")
+                GL.glAttachShader(prog, sh)
+                GL.glDeleteShader(sh)
+            GL.glBindAttribLocation(prog, 0, "pos")
+            GL.glLinkProgram(prog)
+            if not GL.glGetProgramiv(prog, GL.GL_LINK_STATUS):
+                raise PresenterError(f"{kind} shader link: {GL.glGetProgramInfoLog(prog)!r}")
+            self._progs[kind] = prog
+            GL.glUseProgram(prog)
+            GL.glUniform1i(GL.glGetUniformLocation(prog, "tex"), 0)
+            if kind == "indexed":
+                GL.glUniform1i(GL.glGetUniformLocation(prog, "pal"), 1)
+            self._rect_loc[kind] = GL.glGetUniformLocation(prog, "rect")
         if self._core:
             self._vao = int(GL.glGenVertexArrays(1))
             GL.glBindVertexArray(self._vao)
@@ -241,55 +416,135 @@ class Presenter:
         GL.glBufferData(GL.GL_ARRAY_BUFFER, quad.nbytes, quad, GL.GL_STATIC_DRAW)
         GL.glEnableVertexAttribArray(0)
         GL.glVertexAttribPointer(0, 2, GL.GL_FLOAT, GL.GL_FALSE, 0, ctypes.c_void_p(0))
-        self._tex = int(GL.glGenTextures(1))
-        GL.glActiveTexture(GL.GL_TEXTURE0)
-        GL.glBindTexture(GL.GL_TEXTURE_2D, self._tex)
-        GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MIN_FILTER, GL.GL_NEAREST)
-        GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MAG_FILTER, GL.GL_NEAREST)
-        GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_WRAP_S, GL.GL_CLAMP_TO_EDGE)
-        GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_WRAP_T, GL.GL_CLAMP_TO_EDGE)
-        GL.glPixelStorei(GL.GL_UNPACK_ALIGNMENT, 4)
+        texs = [int(t) for t in GL.glGenTextures(4)]
+        self._slots = [_Slot(texs[0]), _Slot(texs[1])]
+        self._pal_tex, self._cursor_tex = texs[2], texs[3]
+        for t in texs:
+            GL.glBindTexture(GL.GL_TEXTURE_2D, t)
+            GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MIN_FILTER, GL.GL_NEAREST)
+            GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MAG_FILTER, GL.GL_NEAREST)
+            GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_WRAP_S, GL.GL_CLAMP_TO_EDGE)
+            GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_WRAP_T, GL.GL_CLAMP_TO_EDGE)
+        GL.glBindTexture(GL.GL_TEXTURE_2D, self._pal_tex)
+        GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA8, 256, 1, 0, GL.GL_BGRA, GL.GL_UNSIGNED_INT_8_8_8_8_REV,
+                        np.zeros(256, np.uint32))
         GL.glClearColor(0.0, 0.0, 0.0, 1.0)
 
     # ----------------------------------------------------------------- frames
 
-    def _upload(self, pixels: np.ndarray, version: int) -> None:
-        """Copy a frame into the texture (reallocated when the size changed)."""
-        if pixels.ndim != 2 or pixels.dtype.itemsize != 4:
-            raise ValueError(f"frame must be (H, W) 32-bit pixels, got {pixels.shape} {pixels.dtype}")
-        if pixels.strides[1] != 4 or pixels.strides[0] % 4 or pixels.strides[0] < 4 * pixels.shape[1]:
-            pixels = np.ascontiguousarray(pixels)
-        fh, fw = pixels.shape
-        old = self._tex_size
-        if (fw, fh) != old:
-            GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA8, fw, fh, 0, GL.GL_BGRA,
-                            GL.GL_UNSIGNED_INT_8_8_8_8_REV, None)
-            self._tex_size = (fw, fh)
-            self._follow_frame_size(old, (fw, fh))
-        # rows may be padded (a view into a larger buffer): GL skips the padding itself, no copy
-        GL.glPixelStorei(GL.GL_UNPACK_ROW_LENGTH, pixels.strides[0] // 4)
-        GL.glTexSubImage2D(GL.GL_TEXTURE_2D, 0, 0, 0, fw, fh, GL.GL_BGRA, GL.GL_UNSIGNED_INT_8_8_8_8_REV,
-                           ctypes.c_void_p(pixels.ctypes.data))
+    def _upload(self, slot: _Slot, f: Frame) -> None:
+        """Copy a frame's pixels into ``slot``'s texture (reallocated when the kind or size changed)."""
+        px = f.pixels
+        if f.kind == "indexed":
+            size, fmt, typ, internal = 1, GL.GL_RED, GL.GL_UNSIGNED_BYTE, GL.GL_R8
+        elif f.kind == "rgb":
+            size, fmt, typ, internal = 4, GL.GL_BGRA, GL.GL_UNSIGNED_INT_8_8_8_8_REV, GL.GL_RGBA8
+        else:
+            raise ValueError(f"unknown frame kind {f.kind!r}")
+        if px.ndim != 2 or px.dtype.itemsize != size:
+            raise ValueError(f"{f.kind} frame must be (H, W) {8 * size}-bit pixels, got {px.shape} {px.dtype}")
+        if px.strides[1] != size or px.strides[0] % size or px.strides[0] < size * px.shape[1]:
+            px = np.ascontiguousarray(px)
+        fh, fw = px.shape
+        GL.glBindTexture(GL.GL_TEXTURE_2D, slot.tex)
+        if (fw, fh) != slot.size or f.kind != slot.kind:
+            GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, internal, fw, fh, 0, fmt, typ, None)
+            slot.size, slot.kind = (fw, fh), f.kind
+        # rows may be padded (a view into a larger buffer, a surface's pitch): GL skips the padding, no copy
+        GL.glPixelStorei(GL.GL_UNPACK_ALIGNMENT, 1 if size == 1 else 4)
+        GL.glPixelStorei(GL.GL_UNPACK_ROW_LENGTH, px.strides[0] // size)
+        GL.glTexSubImage2D(GL.GL_TEXTURE_2D, 0, 0, 0, fw, fh, fmt, typ, ctypes.c_void_p(px.ctypes.data))
         GL.glPixelStorei(GL.GL_UNPACK_ROW_LENGTH, 0)
-        self._pixels = pixels
-        self._shown_version = version
-        self._dirty = True
+        GL.glPixelStorei(GL.GL_UNPACK_ALIGNMENT, 4)
 
-    def _follow_frame_size(self, old: tuple[int, int], new: tuple[int, int]) -> None:
-        """The guest changed resolution: a window still at old size x scale takes new size x scale."""
+    def _take(self, f: Frame) -> bool:
+        """Show frame ``f`` from the next draw on: its picture when new, its cursor. False when the picture was
+        a view the guest touched during the upload (nothing changes then)."""
+        new_picture = (f.version != self._pic_version or (f.width, f.height) != self._tex_size
+                       or f.kind != self._kind)
+        if new_picture:
+            t0 = time.perf_counter()
+            back = self._slots[1 - self._front]
+            self._upload(back, f)
+            if f.valid is not None and not f.valid():
+                self.stats.torn += 1
+                return False
+            self.stats.upload.append(time.perf_counter() - t0)
+            self._new_content = t0
+            if f.kind == "indexed":
+                pal = np.ascontiguousarray(f.palette if f.palette is not None else np.zeros(256, np.uint32),
+                                           dtype=np.uint32)
+                GL.glBindTexture(GL.GL_TEXTURE_2D, self._pal_tex)
+                GL.glPixelStorei(GL.GL_UNPACK_ALIGNMENT, 4)
+                GL.glTexSubImage2D(GL.GL_TEXTURE_2D, 0, 0, 0, min(256, pal.size), 1, GL.GL_BGRA,
+                                   GL.GL_UNSIGNED_INT_8_8_8_8_REV, ctypes.c_void_p(pal.ctypes.data))
+            self._front = 1 - self._front
+            old, old_aspect = self._tex_size, self._aspect
+            self._tex_size, self._kind, self._aspect = (f.width, f.height), f.kind, f.pixel_aspect
+            self._pic_version = f.version
+            self.stats.kinds[f.kind] = self.stats.kinds.get(f.kind, 0) + 1
+            self._dirty = True
+            if (f.width, f.height) != old or f.pixel_aspect != old_aspect:
+                self._follow_frame_size(old, old_aspect)
+        self._take_cursor(f.cursor)
+        return True
+
+    def _take_cursor(self, c: Cursor | None) -> None:
+        old = self._cursor
+        if c is None:
+            self._cursor = None
+            self._dirty |= old is not None
+            return
+        if c.key != self._cursor_key:
+            rgba = np.ascontiguousarray(c.rgba, dtype=np.uint8)
+            h, w = rgba.shape[:2]
+            GL.glBindTexture(GL.GL_TEXTURE_2D, self._cursor_tex)
+            GL.glPixelStorei(GL.GL_UNPACK_ALIGNMENT, 1)
+            GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA8, w, h, 0, GL.GL_RGBA, GL.GL_UNSIGNED_BYTE, rgba)
+            GL.glPixelStorei(GL.GL_UNPACK_ALIGNMENT, 4)
+            self._cursor_key, self._cursor_size = c.key, (w, h)
+            self._dirty = True
+        elif old is None or (old.x, old.y) != (c.x, c.y):
+            self._dirty = True
+        self._cursor = c
+
+    def _follow_frame_size(self, old: tuple[int, int], old_aspect: float) -> None:
+        """The guest changed resolution: a window still at the size we gave it takes the new picture's size at
+        the largest whole scale (at least ``scale``) that keeps it about as large as it was."""
         if old == (0, 0) or self.fullscreen or self._window is None:
             return
         w, h = ctypes.c_int(), ctypes.c_int()
         sdl2.SDL_GetWindowSize(self._window, ctypes.byref(w), ctypes.byref(h))
-        if (w.value, h.value) == (old[0] * self.scale, old[1] * self.scale):
-            sdl2.SDL_SetWindowSize(self._window, new[0] * self.scale, new[1] * self.scale)
+        if (w.value, h.value) != self._auto_size:
+            return  # the user sized it: the picture is scaled into it
+        nw, nh = natural_size(self._tex_size[0], self._tex_size[1], self._aspect, 1)
+        k = max(self.scale, math.floor(min(w.value / max(nw, 1), h.value / max(nh, 1)) + 1e-9))
+        size = natural_size(self._tex_size[0], self._tex_size[1], self._aspect, k)
+        sdl2.SDL_SetWindowSize(self._window, *size)
+        self._auto_size = size
 
-    def _refresh_frame(self) -> None:
-        if self._version is not None and self._version() == self._shown_version:
+    def _refresh_frame(self, now: float) -> None:
+        """Take the guest's frame if it (or the cursor) changed; ask again soon when it is not ready."""
+        retry = self._retry_at != 0.0
+        self._retry_at = 0.0
+        v = self._version() if self._version is not None else None
+        if v is not None and v == self._shown_version and not retry:
             return
-        pixels, version = self._frame()
-        if version != self._shown_version or pixels.shape[:2] != self._tex_size[::-1]:
-            self._upload(pixels, version)
+        f = self._as_frame(self._frame())
+        if f is None:
+            self.stats.not_ready += 1
+            self._retry_at = now + RETRY_SECONDS
+            return
+        dirty = self._dirty
+        self._dirty = False
+        if not self._take(f):
+            self._dirty = dirty
+            self._retry_at = now + RETRY_SECONDS
+            return
+        self._shown_version = None if f.stale else v
+        if self._dirty:  # something new to show: the next one waits a frame (on average)
+            self._earliest = max(self._earliest + FRAME_SECONDS, now + FRAME_SECONDS / 2)
+        self._dirty |= dirty
 
     def drawable_size(self) -> tuple[int, int]:
         """The window's size in GL pixels (larger than its size in window units on high-DPI screens)."""
@@ -300,16 +555,49 @@ class Presenter:
     def picture_rect(self) -> Rect:
         """Where the guest picture is drawn in the drawable (top-left origin, GL pixels)."""
         dw, dh = self.drawable_size()
-        return fit_rect(dw, dh, self._tex_size[0], self._tex_size[1], self.integer_scaling)
+        return fit_rect(dw, dh, self._tex_size[0], self._tex_size[1], self.integer_scaling, self._aspect)
+
+    @property
+    def frame_kind(self) -> str:
+        """"rgb" or "indexed": how the picture on screen was uploaded."""
+        return self._kind
+
+    def _quad(self, kind: str, rect: tuple[float, float, float, float]) -> None:
+        GL.glUseProgram(self._progs[kind])
+        GL.glUniform4f(self._rect_loc[kind], *rect)
+        GL.glDrawArrays(GL.GL_TRIANGLE_STRIP, 0, 4)
 
     def _draw(self) -> None:
         dw, dh = self.drawable_size()
-        x, y, w, h = fit_rect(dw, dh, self._tex_size[0], self._tex_size[1], self.integer_scaling)
-        GL.glViewport(0, 0, dw, dh)
-        GL.glClear(GL.GL_COLOR_BUFFER_BIT)
-        if w > 0 and h > 0:
-            GL.glViewport(x, dh - y - h, w, h)
-            GL.glDrawArrays(GL.GL_TRIANGLE_STRIP, 0, 4)
+        x, y, w, h = self.picture_rect()
+        if (dw, dh) != self._drawn_size:
+            # a resized drawable: clear its buffers for a few frames (Mesa reallocates them as it validates
+            # them, and a picture drawn over an unvalidated buffer can be lost)
+            self._drawn_size = (dw, dh)
+            self._clears_left = 3
+        if (x, y, w, h) != (0, 0, dw, dh) or not self._kind or self._clears_left:
+            # borders to blacken (a picture covering the whole drawable needs no clear: ~0.3 ms on llvmpipe)
+            self._clears_left = max(0, self._clears_left - 1)
+            GL.glViewport(0, 0, dw, dh)
+            GL.glClear(GL.GL_COLOR_BUFFER_BIT)
+        if w <= 0 or h <= 0 or not self._kind:
+            return
+        GL.glViewport(x, dh - y - h, w, h)
+        GL.glActiveTexture(GL.GL_TEXTURE0)
+        GL.glBindTexture(GL.GL_TEXTURE_2D, self._slots[self._front].tex)
+        if self._kind == "indexed":
+            GL.glActiveTexture(GL.GL_TEXTURE1)
+            GL.glBindTexture(GL.GL_TEXTURE_2D, self._pal_tex)
+            GL.glActiveTexture(GL.GL_TEXTURE0)
+        self._quad(self._kind, (-1.0, -1.0, 1.0, 1.0))
+        c = self._cursor
+        if c is not None:
+            fw, fh = self._tex_size
+            cw, ch = self._cursor_size
+            GL.glBindTexture(GL.GL_TEXTURE_2D, self._cursor_tex)
+            # clip space of the picture's viewport: guest pixels outside it are clipped like draw_cursor() does
+            self._quad("sprite", (-1 + 2 * c.x / fw, 1 - 2 * (c.y + ch) / fh,
+                                  -1 + 2 * (c.x + cw) / fw, 1 - 2 * c.y / fh))
 
     def read_back(self) -> np.ndarray:
         """Draw the current picture into the back buffer and read it: (H, W) uint32 0x00RRGGBB, top row first."""
@@ -325,36 +613,70 @@ class Presenter:
     # ----------------------------------------------------------------- loop
 
     def step(self) -> bool:
-        """Pump input, upload a changed frame, draw and swap when needed; False when the user closed the window.
+        """Pump input, take a changed frame, draw and swap when needed; False when the user closed the window.
 
         Each close of the host window is posted as Close() and makes that step return False; the guest
         decides whether to exit, and the window keeps presenting as long as step() is called. With nothing
-        to do, waits for input until the next ~60 Hz tick instead of spinning.
+        to do, waits for input until the next tick (or a wake()) instead of spinning.
         """
         self._closed_this_step = False
         self._pump()
         now = time.monotonic()
-        if not self._dirty and not self._check_now and now < self._next_tick:
-            wait_ms = max(1, math.ceil((self._next_tick - now) * 1000))
-            if sdl2.SDL_WaitEventTimeout(ctypes.byref(self._event), wait_ms):
-                self._handle(self._event)
-                self._pump()
-            now = time.monotonic()
-        if now >= self._next_tick or self._check_now:
+        if not self._dirty:
+            due = now if self._check_now else self._next_poll
+            if self._retry_at:
+                due = min(due, self._retry_at)
+            due = max(due, self._earliest)
+            if now < due:
+                wait_ms = max(1, math.ceil((due - now) * 1000))
+                if sdl2.SDL_WaitEventTimeout(ctypes.byref(self._event), wait_ms):
+                    self._handle(self._event)
+                    self._pump()
+                now = time.monotonic()
+        if now >= self._earliest and (self._check_now or now >= self._next_poll
+                                      or (self._retry_at and now >= self._retry_at)):
             self._check_now = False
-            if now >= self._next_tick:
-                self._next_tick += FRAME_SECONDS
-                if self._next_tick <= now:  # fell behind: restart the ticks from now
-                    self._next_tick = now + FRAME_SECONDS
-            self._refresh_frame()
+            self._next_poll = now + FRAME_SECONDS
+            self._refresh_frame(now)
         if self._dirty:
-            self._draw()
-            sdl2.SDL_GL_SwapWindow(self._window)
-            self._dirty = False
+            self._present()
+        if self.stats_path and now - self._last_stats_write >= 1.0:
+            self._last_stats_write = now
+            self.write_stats()
         return not self._closed_this_step
 
+    def _present(self) -> None:
+        self._draw()
+        sdl2.SDL_GL_SwapWindow(self._window)
+        self._dirty = False
+        st = self.stats
+        st.presents += 1
+        if self._new_content:
+            if self.stats_path:
+                GL.glFinish()  # count the rendering itself, not only its submission
+                if len(st.costs) < MAX_COSTS:
+                    st.costs.append(time.perf_counter() - self._new_content)
+            st.frames += 1
+            st.last = time.monotonic()
+            if st.frames == 1:
+                st.first = st.last
+            self._new_content = 0.0
+
+    def write_stats(self) -> None:
+        """Write the stats summary as JSON to ``stats_path`` (thread-safe enough: numbers only)."""
+        if not self.stats_path:
+            return
+        tmp = f"{self.stats_path}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(self.stats.summary(), fh)
+        os.replace(tmp, self.stats_path)
+
     def wake(self) -> None:
-        """Make a step() that is waiting for input return now (thread-safe): call it after a new frame."""
+        """Make a step() that is waiting return now to take a new frame (thread-safe; cheap when called often:
+        at most one wake-up is queued, none while the next picture is not due yet)."""
+        if self._wake_pending or self._window is None or time.monotonic() < self._earliest:
+            return
+        self._wake_pending = True
         ev = sdl2.SDL_Event()
         ev.type = sdl2.SDL_USEREVENT
         sdl2.SDL_PushEvent(ctypes.byref(ev))
@@ -387,8 +709,7 @@ class Presenter:
         sx = dw / w.value if w.value > 0 else 1.0
         sy = dh / h.value if h.value > 0 else 1.0
         fw, fh = self._tex_size
-        return to_guest((wx + 0.5) * sx - 0.5, (wy + 0.5) * sy - 0.5, fit_rect(dw, dh, fw, fh, self.integer_scaling),
-                        fw, fh, clamp)
+        return to_guest((wx + 0.5) * sx - 0.5, (wy + 0.5) * sy - 0.5, self.picture_rect(), fw, fh, clamp)
 
     def _handle(self, ev: sdl2.SDL_Event) -> None:
         t = ev.type
@@ -412,6 +733,7 @@ class Presenter:
         elif t == sdl2.SDL_QUIT:
             self._request_close()
         elif t == sdl2.SDL_USEREVENT:
+            self._wake_pending = False
             self._check_now = True
 
     def _on_key(self, k: sdl2.SDL_KeyboardEvent, down: bool) -> None:
@@ -534,24 +856,33 @@ class Presenter:
         """SDL's id for the window (0 once closed)."""
         return int(sdl2.SDL_GetWindowID(self._window)) if self._window is not None else 0
 
+
     def close(self) -> None:
         """Destroy the GL objects, the context and the window; shut SDL video down. Idempotent."""
+        if self.stats_path:
+            try:
+                self.write_stats()
+            except OSError:
+                pass
         if self._ctx:
             sdl2.SDL_GL_MakeCurrent(self._window, self._ctx)
             try:
-                if self._tex:
-                    GL.glDeleteTextures(1, [self._tex])
+                texs = [s.tex for s in self._slots] + [t for t in (self._pal_tex, self._cursor_tex) if t]
+                if texs:
+                    GL.glDeleteTextures(len(texs), texs)
                 if self._vbo:
                     GL.glDeleteBuffers(1, [self._vbo])
                 if self._vao:
                     GL.glDeleteVertexArrays(1, [self._vao])
-                if self._prog:
-                    GL.glDeleteProgram(self._prog)
+                for prog in self._progs.values():
+                    GL.glDeleteProgram(prog)
             except Exception:  # noqa: BLE001, S110 - the context is going away regardless
                 pass
             sdl2.SDL_GL_DeleteContext(self._ctx)
             self._ctx = None
-        self._tex = self._vbo = self._vao = self._prog = 0
+        self._slots = []
+        self._progs = {}
+        self._pal_tex = self._cursor_tex = self._vbo = self._vao = 0
         if self._window:
             sdl2.SDL_StopTextInput()
             sdl2.SDL_DestroyWindow(self._window)

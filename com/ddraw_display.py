@@ -4,6 +4,15 @@ A display mode change reconfigures the guest screen (``gdi.desktop.configure``).
 mode the primary surface is what the screen shows: an overlay registered with the desktop draws its front
 buffer over the composed desktop, converted to 0x00RRGGBB (8-bit through the primary's palette).
 
+Presenting: in exclusive mode a primary is the whole screen, so ``install_overlay`` also registers a desktop
+frame *source*: the presenter takes the front buffer straight from guest memory (an 8-bit primary's index
+bytes as a zero-copy view plus its palette, converted by the presenter's palette shader). Frames are taken
+at consistent moments only: a view is checked after use (``Frame.valid``: the front buffer is still the same
+buffer, untouched (uniqueness value unchanged) and not locked or lent to GDI); when that fails (a program
+flipping faster than a frame uploads, or drawing into a locked primary) the source asks the guest thread
+for a snapshot, which ``changed()`` copies right after the next Flip/Unlock/Blt, when the picture is
+complete. ``changed()`` also tells the desktop's listeners, so a window presents a flipped frame at once.
+
 The display refreshes at ``REFRESH`` Hz of guest time: vertical blank ``k`` begins at ``k / REFRESH`` seconds
 and lasts ``VBLANK_FRACTION`` of a frame. Waiting for one blocks the thread with a deadline, so in
 ``--deterministic`` runs time jumps straight to it.
@@ -11,6 +20,7 @@ and lasts ``VBLANK_FRACTION`` of a frame. Waiting for one blocks the thread with
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +37,17 @@ VBLANK_FRACTION = 0.06  # ~1 ms of a 16.7 ms frame; roughly a VGA's 45 blank lin
 MODE_SIZES = ((320, 200), (320, 240), (400, 300), (512, 384), (640, 400), (640, 480), (800, 600), (1024, 768))
 MODE_BPPS = (8, 16, 24, 32)
 WM_DISPLAYCHANGE = 0x007E
+CONTENDED_SECONDS = 0.03  # after a torn view: take snapshots on the guest thread for this long
+
+
+@dataclass
+class Snapshot:
+    """A copy of the front buffer taken on the guest thread at a consistent moment."""
+
+    surface: Any
+    raw: np.ndarray
+    lut: np.ndarray | None
+    version: object
 
 
 @dataclass
@@ -37,6 +58,9 @@ class Display:
     exclusive: Any = None  # the DirectDraw object holding exclusive fullscreen mode
     overlay: bool = False  # the overlay is registered with the desktop
     surfaces: list[Any] = field(default_factory=list)  # every live surface (for mode-change loss)
+    want_snapshot: bool = False  # the presenter asks for a Snapshot at the next consistent moment
+    snapshot: Snapshot | None = None
+    contended_until: float = 0.0  # host time until which the source hands out snapshots, not views
 
 
 def display(m: "Machine") -> Display:
@@ -93,9 +117,14 @@ def restore_mode(m: "Machine") -> None:
 
 
 def changed(m: "Machine") -> None:
-    """Something the overlay shows changed: presenters must pick up a new frame."""
+    """Something the overlay shows changed: presenters must pick up a new frame. Called on the guest's thread
+    right after the change (Flip, Unlock, Blt, SetEntries, ...): the picture is complete here."""
     from gdi import desktop  # noqa: PLC0415
     desktop.screen(m).surface.version += 1
+    d = display(m)
+    if d.want_snapshot:
+        _take_snapshot(m, d)
+    desktop.notify_changed(m)
 
 
 # ---- presenting ------------------------------------------------------------------------------------------
@@ -165,6 +194,83 @@ def install_overlay(m: "Machine") -> None:
 
     overlay.per_window = True  # type: ignore[attr-defined]
     desktop.screen(m).overlays.append(overlay)
+    desktop.screen(m).sources.append(lambda: frame_source(m))
+
+
+# ---- the presenter's frame source (exclusive mode) ------------------------------------------------------------
+def _take_snapshot(m: "Machine", d: Display) -> None:
+    from gdi import desktop  # noqa: PLC0415
+    s = visible_surface(m)
+    if s is None or s.busy():
+        return  # no picture, or a lock is still out: the next change will do
+    lut = s.palette_lut(m).copy() if s.fmt.palettized else None
+    d.snapshot = Snapshot(s, np.array(s.buf.raw()), lut, _picture_key(s, lut))
+    d.want_snapshot = False
+
+
+def _picture_key(s: Any, lut: np.ndarray | None) -> object:
+    """Changes exactly when the front buffer's picture does: another buffer (Flip), new pixels (the front's
+    uniqueness value: Unlock, Blt, ReleaseDC), other colours. A back buffer's Unlock leaves it alone."""
+    return id(s.buf), s.uniqueness, lut.tobytes() if lut is not None else b""
+
+
+def _frame(raw: np.ndarray, fmt: Any, lut: np.ndarray | None, version: object) -> Any:
+    """A desktop Frame for raw pixel values of ``fmt``: 8-bit indices as they are, XRGB8888 as it is, the rest
+    converted to 0x00RRGGBB."""
+    from gdi.desktop import Frame  # noqa: PLC0415
+
+    from . import pixfmt  # noqa: PLC0415
+    if fmt.palettized:
+        return Frame("indexed", raw, version, palette=lut)
+    if fmt.bpp == 32 and (fmt.r, fmt.g, fmt.b) == (0xFF0000, 0xFF00, 0xFF):
+        return Frame("rgb", raw, version)  # the presenter ignores the top byte
+    return Frame("rgb", pixfmt.to_rgb(raw, fmt), version)
+
+
+def frame_source(m: "Machine") -> Any:
+    """The exclusive-mode primary as a desktop Frame (None when no primary covers the screen; NOT_READY while
+    only a snapshot can give a consistent picture and none was taken yet)."""
+    from gdi import desktop  # noqa: PLC0415
+    s = visible_surface(m)
+    if s is None:
+        return None
+    scr = desktop.screen(m)
+    if (s.width, s.height) != (scr.width, scr.height):
+        return None
+    d = display(m)
+    lut = s.palette_lut(m) if s.fmt.palettized else None
+    key = _picture_key(s, lut)
+    snap = d.snapshot
+    if snap is not None:
+        d.snapshot = None
+        if snap.surface is s and snap.raw.shape == (s.height, s.width):
+            f = _frame(snap.raw, s.fmt, snap.lut, snap.version)
+            f.stale = snap.version != key
+            return f
+    if time.monotonic() < d.contended_until:
+        d.want_snapshot = True
+        return desktop.NOT_READY
+    buf, uniq = s.buf, s.uniqueness
+    if s.busy():
+        return _contended(d)
+    f = _frame(buf.raw(), s.fmt, lut, key)
+
+    def valid() -> bool:
+        """The view still shows the front buffer as it was when the frame was taken."""
+        if s.buf is buf and s.uniqueness == uniq and not s.busy() and s.alive and not s.lost:
+            return True
+        _contended(d)
+        return False
+
+    f.valid = valid
+    return f
+
+
+def _contended(d: Display) -> str:
+    d.contended_until = time.monotonic() + CONTENDED_SECONDS
+    d.want_snapshot = True
+    from gdi import desktop  # noqa: PLC0415
+    return desktop.NOT_READY
 
 
 # ---- vertical blank ----------------------------------------------------------------------------------------

@@ -1,11 +1,18 @@
 """The guest's screen: its size and depth, the desktop background, and composing the frame a presenter
 shows or a screenshot saves (desktop, then every visible top-level window bottom-up; ``overlays`` such as
 DirectDraw's primary surface can register themselves to draw last).
+
+What a presenter shows comes from ``presentation(m) -> Frame``: either the composed 0x00RRGGBB frame
+("rgb"), or, when a ``source`` registered by a full-screen producer (DirectDraw in exclusive mode) answers,
+its frame directly, e.g. an 8-bit primary's index bytes and palette ("indexed") as a zero-copy view of guest
+memory. The guest cursor comes with it as a sprite. ``presentation_version(m)`` changes whenever any of it
+may have; ``on_change(m, fn)`` listeners are told when a source's picture changed (a Flip), so a window can
+present it without waiting for its next poll.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Final
 
 import numpy as np
 
@@ -17,6 +24,49 @@ if TYPE_CHECKING:
     from emu.machine import Machine
 
 DEFAULT_SIZE = (800, 600)
+CRT_MODES = ((320, 200), (640, 400))
+"""Modes whose pixels a 4:3 monitor showed taller than wide: pictures of these sizes are shown at 4:3."""
+NOT_READY: Final = "not ready"
+"""What a frame source answers when its picture cannot be taken at a consistent moment yet (ask again soon)."""
+
+
+@dataclass
+class Cursor:
+    """The guest's mouse cursor as a presenter draws it over the picture."""
+
+    rgba: np.ndarray  # (h, w, 4) uint8; alpha >= 128 is drawn, the rest is transparent
+    x: int  # top-left corner on the guest screen (the position minus the hotspot)
+    y: int
+    key: object  # equal keys: the same image
+
+
+@dataclass
+class Frame:
+    """One picture for a presenter.
+
+    ``kind`` "rgb": ``pixels`` is (H, W) uint32 0x00RRGGBB (the top byte is ignored); "indexed": (H, W) uint8
+    palette indices and ``palette`` is uint32[256] 0x00RRGGBB. Rows may be padded (views into guest memory with a
+    pitch). ``version`` is the picture's version. A frame that views memory the guest may write has ``valid``:
+    call it after using the pixels; False means the guest touched them meanwhile (use of them must be undone,
+    and the frame asked for again). ``stale``: newer pictures exist (ask again at the next refresh).
+    """
+
+    kind: str
+    pixels: np.ndarray
+    version: object  # compared with ==
+    palette: np.ndarray | None = None
+    pixel_aspect: float = 1.0  # a guest pixel's displayed height / width
+    cursor: Cursor | None = None
+    valid: Callable[[], bool] | None = None
+    stale: bool = False
+
+    @property
+    def width(self) -> int:
+        return int(self.pixels.shape[1])
+
+    @property
+    def height(self) -> int:
+        return int(self.pixels.shape[0])
 
 
 @dataclass
@@ -29,6 +79,8 @@ class Screen:
     # each top-level window is drawn (bottom-up) and as f(frame, None) at the end
     overlays: list[Callable[..., None]] = field(default_factory=list)
     version: int = 0
+    # full-screen producers: f() -> Frame (the whole screen, nothing over it), None (not showing) or NOT_READY
+    sources: list[Callable[[], Any]] = field(default_factory=list)
 
 
 def configure(m: "Machine", width: int, height: int, bpp: int = 32) -> Screen:
@@ -40,6 +92,7 @@ def configure(m: "Machine", width: int, height: int, bpp: int = 32) -> Screen:
     old = m.state.get("screen")
     if old is not None:
         scr.overlays = old.overlays
+        scr.sources = old.sources
     m.state["screen"] = scr
     return scr
 
@@ -138,6 +191,74 @@ def cursor_version(m: "Machine") -> int:
     ist = m.state.get("icons")
     cur = getattr(ist, "current", 0) or 0
     return (x * 7919 + y * 104729 + cur * 31) & 0xFFFFFFFF
+
+
+def pixel_aspect(width: int, height: int) -> float:
+    """How much taller than wide a guest pixel is shown: 1.2 for the 4:3 CRT modes 320x200 and 640x400, else 1."""
+    return 1.2 if (width, height) in CRT_MODES else 1.0
+
+
+def _cursor_state(m: "Machine") -> tuple[tuple[int, int], int | None, bool]:
+    from . import input as inp  # noqa: PLC0415
+    ist = m.state.get("icons")
+    st = m.state.get("input")
+    hidden = st is not None and getattr(st, "cursor_count", 0) < 0
+    return inp.cursor_pos(m), getattr(ist, "current", None), hidden
+
+
+def cursor_sprite(m: "Machine") -> Cursor | None:
+    """The guest cursor where draw_cursor() would draw it, as a sprite (None when hidden or unset)."""
+    from . import cursor  # noqa: PLC0415
+    (x, y), cur, hidden = _cursor_state(m)
+    if hidden:
+        return None
+    cache = m.state.get("desktop_cursor_sprite")
+    if cache is None or cache[0] != cur:
+        img = cursor.cursor_image(m)
+        cache = (cur, img)
+        m.state["desktop_cursor_sprite"] = cache
+    img = cache[1]
+    if img is None:
+        return None
+    rgba, (hx, hy) = img
+    return Cursor(rgba, x - hx, y - hy, (cur, id(rgba)))
+
+
+def presentation_version(m: "Machine") -> object:
+    """Changes whenever the presented picture or cursor may have changed (cheap: no pixels are touched)."""
+    pos, cur, hidden = _cursor_state(m)
+    return frame_version(m), pos, cur, hidden
+
+
+def presentation(m: "Machine", with_cursor: bool = True) -> Frame | None:
+    """What a window shows now: a full-screen source's frame, else the composed screen (as screenshots see it);
+    plus the cursor sprite. None: a source cannot give a consistent picture this instant (ask again soon)."""
+    scr = screen(m)
+    f: Frame | None = None
+    for src in list(scr.sources):
+        got = src()
+        if got is NOT_READY:
+            return None
+        if got is not None:
+            f = got
+            break
+    if f is None:
+        f = Frame("rgb", compose(m), frame_version(m))
+    f.pixel_aspect = pixel_aspect(f.width, f.height)
+    if with_cursor:
+        f.cursor = cursor_sprite(m)
+    return f
+
+
+def on_change(m: "Machine", fn: Callable[[], None]) -> None:
+    """Call ``fn()`` (from the guest's thread: it must be quick and thread-safe) when a source's picture changes."""
+    m.state.setdefault("desktop_listeners", []).append(fn)
+
+
+def notify_changed(m: "Machine") -> None:
+    """A full-screen source's picture changed (called by the source, on the guest's thread)."""
+    for fn in m.state.get("desktop_listeners", ()):
+        fn()
 
 
 def save_png(m: "Machine", path: str) -> None:

@@ -257,6 +257,8 @@ class Presenter:
     (pixels, version): a (H, W) uint32 array of 0x00RRGGBB and a number that changes whenever the picture does.
     The optional ``version()`` returns a value that changes whenever anything shown may have, cheaply: when
     given, ``frame()`` is only called once it moved. ``post(ev)`` delivers a ``gdi.hostevent`` event.
+    The window opens at ``size`` (window units), else at the first picture's size times ``scale`` (4:3 for
+    the CRT modes). SDL's offscreen driver cannot resize a window's GL surface: give it its size here.
     Create, step and close it on one thread (the main thread); only one Presenter may exist at a time
     (SDL's event queue is process-wide). ``wake()`` may be called from any thread.
     """
@@ -264,9 +266,10 @@ class Presenter:
     def __init__(self, frame: Callable[[], Any], post: Callable[[HostEvent], None],
                  title: str, scale: int | None = None, fullscreen: bool = False,
                  integer_scaling: bool = True, version: Callable[[], object] | None = None,
-                 stats_path: str | None = None) -> None:
+                 stats_path: str | None = None, size: tuple[int, int] | None = None) -> None:
         self._frame = frame
         self._post = post
+        self._initial_size = size
         self._version = version
         self.integer_scaling = integer_scaling
         self.scale = max(1, int(scale or 1))
@@ -347,7 +350,7 @@ class Presenter:
         _check(sdl2.SDL_InitSubSystem(sdl2.SDL_INIT_VIDEO | sdl2.SDL_INIT_EVENTS) == 0, "SDL video")
         self._sdl_up = True
         first = self._first_frame()
-        ww, wh = natural_size(first.width, first.height, first.pixel_aspect, self.scale)
+        ww, wh = self._initial_size or natural_size(first.width, first.height, first.pixel_aspect, self.scale)
         flags = sdl2.SDL_WINDOW_OPENGL | sdl2.SDL_WINDOW_RESIZABLE | sdl2.SDL_WINDOW_ALLOW_HIGHDPI
         if fullscreen:
             flags |= sdl2.SDL_WINDOW_FULLSCREEN_DESKTOP

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build exeplay's benchmark programs.
 #   bench/programs/build.sh            Windows programs (committed): compute.exe apibench.exe empty.exe
+#                                      guibench.exe ddbench.exe
 #   bench/programs/build.sh native DIR the native Linux build of compute.c into DIR/compute
 # Windows builds are CRT-free (no msvcrt): -nostdlib -e _start, kernel32 only (+ libgcc for 64-bit division).
 set -euo pipefail
@@ -18,3 +19,5 @@ for p in compute apibench empty; do
 done
 # GUI benchmark (user32/gdi32, msvcrt)
 $MINGW $CFLAGS -s -o guibench.exe guibench.c -lgdi32
+# DirectDraw benchmark (msvcrt, ddraw; a GUI program so that exeplay opens its window)
+$MINGW $CFLAGS -s -mwindows -o ddbench.exe ddbench.c -lddraw -ldxguid

@@ -212,3 +212,44 @@ def test_psi_mofo_music(tmp_path: Path) -> None:
     win = RATE // 20
     rms = np.sqrt(np.mean(x[:len(x) // win * win].reshape(-1, win, 2) ** 2, axis=(1, 2)))
     assert np.all(rms[1:] > 50), rms  # music all the way (its quietest 50 ms stretches are above 100)
+
+
+def test_device_ring_buffer() -> None:
+    """The sound device's ring buffer: queued latency first, frames in order, underruns counted only while
+    something plays, oldest frames dropped when the device falls behind (a fake sounddevice module)."""
+    from audio import output
+
+    class Stream:
+        def __init__(self, **kw: object) -> None:
+            self.callback = kw["callback"]
+
+        def start(self) -> None:
+            pass
+
+    class SD:
+        OutputStream = Stream
+
+    class Mx:
+        playing = True
+
+        def any_active(self) -> bool:
+            return self.playing
+
+    mx = Mx()
+    dev = output.DeviceOutput(mx, SD)  # type: ignore[arg-type]
+    lat = int(output.LATENCY * RATE)
+    frames = np.arange(2 * 3000, dtype=np.int16).reshape(-1, 2)
+    dev.write(frames)
+    out = np.full((lat + 1000, 2), 7, np.int16)
+    dev.stream.callback(out, len(out), None, None)
+    assert not out[:lat].any() and (out[lat:] == frames[:1000]).all()
+    out = np.full((2500, 2), 7, np.int16)
+    dev.stream.callback(out, len(out), None, None)
+    assert (out[:2000] == frames[1000:]).all() and not out[2000:].any()
+    assert dev.underruns == 1
+    mx.playing = False
+    dev.stream.callback(out, len(out), None, None)
+    assert dev.underruns == 1
+    big = np.ones((dev.size + 500, 2), np.int16)
+    dev.write(big)
+    assert dev.fill == dev.size

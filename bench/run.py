@@ -9,13 +9,17 @@ Measures, in one run:
       with i686-w64-mingw32-gcc -O2, exeplay's wall time against the native one, with exeplay's
       start-up (an empty program) measured and subtracted;
   (b) calls/second of kernel32 functions implemented in Python (each call traps into the dispatcher);
-  (c) calls/second of kernel32 functions implemented as guest code (no trap).
+  (c) calls/second of kernel32 functions implemented as guest code (no trap);
+  (d) GUI message round trips and BitBlts (bench/programs/guibench.c);
+  (e) DirectDraw: a 640x480x8 Lock/fill/Unlock/Flip loop (bench/programs/ddbench.c), frames/s headless
+      and presented in a window on offscreen EGL, and the presenter's cost per presented frame.
 Each row has its target and PASS/FAIL. Missed targets do not change the exit status (0); a program
 that fails to run or computes a wrong checksum does (1). This is a benchmark, not a test.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -36,6 +40,9 @@ PY_TARGET = 150_000  # calls/s for Python-implemented functions
 RATIO_TARGET = 2.0  # exeplay time / native time for compute
 MSG_TARGET = 50_000  # PostMessage/GetMessage/DispatchMessage round trips per second
 BLT_TARGET = 500  # full-window 640x480 BitBlts of a DIB section per second
+PRESENT_FPS_TARGET = 60  # frames/s presented of a guest flipping at (at least) 60 Hz, and the cap
+PRESENT_FPS_TOLERANCE = 0.99  # the frame-rate measurement's own error (timer, first/last frame)
+PRESENT_COST_TARGET = 2.0  # ms of upload + draw + swap per presented frame (mean)
 
 # apibench rows: (name in apibench output, label, kind) - kind "guest"/"python" (checked against the
 # API registry), or "info" (no target).
@@ -75,14 +82,15 @@ class Exeplay:
         self.env = dict(os.environ)
         self.env["PYTHONPATH"] = str(ROOT) + os.pathsep + self.env.get("PYTHONPATH", "")
 
-    def run(self, exe: Path, *args: str) -> tuple[float, str]:
+    def run(self, exe: Path, *args: str, opts: tuple[str, ...] = (), env: dict[str, str] | None = None
+            ) -> tuple[float, str]:
         cmd = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())",
-               "run", "--data-dir", str(self.workdir / "data"), str(exe), *args]
-        return sh(cmd, cwd=self.workdir, env=self.env)
+               "run", "--data-dir", str(self.workdir / "data"), *opts, str(exe), *args]
+        return sh(cmd, cwd=self.workdir, env={**self.env, **(env or {})})
 
 
 def ensure_windows_programs(rebuild: bool) -> None:
-    names = ["compute.exe", "apibench.exe", "empty.exe", "guibench.exe"]
+    names = ["compute.exe", "apibench.exe", "empty.exe", "guibench.exe", "ddbench.exe"]
     missing = [n for n in names if not (PROGS / n).exists()]
     if rebuild or missing:
         if shutil.which(os.environ.get("MINGW", "i686-w64-mingw32-gcc")) is None:
@@ -144,6 +152,69 @@ def fmt_rate(x: float) -> str:
     return f"{x:,.0f}/s"
 
 
+def parse_ddbench(out: str) -> tuple[int, int]:
+    """(frames, microseconds) from ddbench's output (its own clock: guest time)."""
+    m = re.search(r"^ddbench (\d+) (\d+)", out, re.MULTILINE)
+    if not m or "done" not in out:
+        raise BenchError(f"unexpected ddbench output: {out!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def bench_ddraw(ex: Exeplay, tab: Table, failed: list[str], quick: bool, tmp: Path) -> None:
+    """Section (e): ddbench.exe headless (deterministic and real time) and presented on offscreen EGL."""
+    exe = PROGS / "ddbench.exe"
+    n_det = 300 if quick else 1000
+    n_vsync = 120 if quick else 300
+    n_free = 500 if quick else 2000
+    tab.section(f"(e) DirectDraw: bench/programs/ddbench.c, 640x480x8 exclusive, flipping chain (1 back buffer);\n"
+                "    a frame = Lock back buffer + fill (480 rows, inline rep stosd) + Unlock + Flip")
+    print("running ddbench.exe under exeplay (headless) ...", flush=True)
+    # deterministic: vertical blank waits take no host time; the guest's own clock is guest time, so the rate
+    # comes from host wall times of two runs (the difference cancels start-up)
+    w1, out1 = ex.run(exe, "1", opts=("--headless", "--deterministic"))
+    wn, outn = ex.run(exe, str(n_det), opts=("--headless", "--deterministic"))
+    parse_ddbench(out1)
+    parse_ddbench(outn)
+    tab.row(f"headless --deterministic, Flip(DDFLIP_WAIT), {n_det} frames: uncapped guest speed",
+            fmt_rate((n_det - 1) / max(wn - w1, 1e-9)).replace("/s", " fps"))
+    rows = [("headless real time, Flip(DDFLIP_WAIT): paced by the 60 Hz vertical blank", (str(n_vsync), "0"), True),
+            ("headless real time, Flip(DDFLIP_WAIT | DDFLIP_NOVSYNC): uncapped", (str(n_free), "1"), False),
+            ("  the same without the fill (DirectDraw calls alone)", (str(n_free * 5), "1", "0", "0", "0"), False)]
+    for label, args, paced in rows:
+        _, out = ex.run(exe, *args, opts=("--headless",))
+        n, us = parse_ddbench(out)
+        fps = n / max(us, 1) * 1e6
+        if paced:
+            tab.row(label, f"{fps:.1f} fps", "60 fps", abs(fps - 60) <= 60 * (1 - PRESENT_FPS_TOLERANCE))
+        else:
+            tab.row(label, f"{fps:,.0f} fps")
+    env = {"SDL_VIDEODRIVER": "offscreen", "PYOPENGL_PLATFORM": "egl"}
+    for label, args, paced in (
+            ("presented (offscreen EGL window), Flip(DDFLIP_WAIT)", (str(n_vsync), "0"), True),
+            ("presented (offscreen EGL window), Flip(DDFLIP_WAIT | DDFLIP_NOVSYNC)", (str(n_free), "1"), False)):
+        stats = tmp / f"present-{len(args[0])}-{args[1]}.json"
+        print(f"running ddbench.exe under exeplay ({label}) ...", flush=True)
+        _, out = ex.run(exe, *args, env={**env, "EXEPLAY_PRESENT_STATS": str(stats)})
+        n, us = parse_ddbench(out)
+        if not stats.exists():
+            tab.row(label, "skipped: no window (no OpenGL/EGL here)")
+            continue
+        st = json.loads(stats.read_text())
+        gfps = n / max(us, 1) * 1e6
+        tab.row(label + ": guest", f"{gfps:,.1f} fps")
+        # every guest frame up to 60/s is shown: the target is min(60, the guest's own rate), less the 1% that
+        # measuring a frame rate from first/last frame times costs; never more than 60
+        want = min(PRESENT_FPS_TARGET, gfps)
+        ok_fps = want * PRESENT_FPS_TOLERANCE <= st["fps"] <= PRESENT_FPS_TARGET / PRESENT_FPS_TOLERANCE
+        tab.row(f"  presented: {st['frames']} new pictures of {n} frames ({st['kinds'].get('indexed', 0)} through "
+                f"the palette shader), {st['torn']} torn views retried", f"{st['fps']:.1f} fps",
+                f">= {want:.1f} (-1%), <= 60", ok_fps)
+        tab.row("  presenter cost per picture: upload + draw + swap (mean; p50 / p95)",
+                f"{st['cost_ms_mean']:.2f} ms; {st['cost_ms_p50']:.2f} / {st['cost_ms_p95']:.2f}",
+                f"<= {PRESENT_COST_TARGET:g} ms", st["cost_ms_mean"] <= PRESENT_COST_TARGET)
+        tab.row("    of which the upload (R8 texture from guest memory)", f"{st['upload_ms_mean']:.2f} ms")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="smaller workloads (a smoke run, noisier numbers)")
@@ -154,7 +225,10 @@ def main() -> int:
                     help="iterations per Python-implemented function (default 300,000; --quick 100,000)")
     ap.add_argument("--native-runs", type=int, default=3, help="native runs; the fastest counts (default 3)")
     ap.add_argument("--rebuild", action="store_true", help="rebuild the Windows programs with mingw first")
+    ap.add_argument("--only", default="abcde", metavar="LETTERS",
+                    help="run only these sections, e.g. --only e (default: abcde)")
     a = ap.parse_args()
+    only = a.only.lower()
     rounds = a.rounds or (6 if a.quick else 40)
     calls = a.calls or (2_000_000 if a.quick else 10_000_000)
     py_calls = a.py_calls or (100_000 if a.quick else 300_000)
@@ -181,91 +255,98 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="exeplay-bench-") as tmp:
         ex = Exeplay(Path(tmp))
 
-        # ---- start-up ----
-        print("measuring start-up ...", flush=True)
-        startups = [ex.run(PROGS / "empty.exe")[0] for _ in range(3)]
-        startup = statistics.median(startups)
+        if "a" in only:
+            # ---- start-up ----
+            print("measuring start-up ...", flush=True)
+            startups = [ex.run(PROGS / "empty.exe")[0] for _ in range(3)]
+            startup = statistics.median(startups)
 
-        # ---- (a) compute ----
-        tab.section(f"(a) compute-bound: bench/programs/compute.c, {rounds} rounds (CRC-32, LZ77, sieve)\n"
-                    "    native: gcc -O2 (x86-64); exeplay: i686-w64-mingw32-gcc -O2, CRT-free")
-        native = build_native()
-        nat = None
-        if native is None:
-            tab.row("native build", "skipped: no gcc")
-        else:
-            print(f"running compute natively ({a.native_runs}x) ...", flush=True)
-            runs = [sh([str(native), str(rounds)]) for _ in range(a.native_runs)]
-            nat_wall, nat_out = min(runs, key=lambda r: r[0])
-            nat = parse_compute(nat_out)
-        print("running compute.exe under exeplay ...", flush=True)
-        emu_wall, emu_out = ex.run(PROGS / "compute.exe", str(rounds))
-        emu = parse_compute(emu_out)
-        if nat is not None and nat["checksum"] != emu["checksum"]:
-            failed.append(f"compute checksum differs: native {nat['checksum']}, exeplay {emu['checksum']}")
-        tab.row("exeplay start-up + exit (empty.exe, median of 3)", f"{startup:.3f} s")
-        if nat is not None:
-            tab.row(f"native wall, fastest of {a.native_runs}", f"{nat_wall:.3f} s")
-        tab.row("exeplay wall", f"{emu_wall:.3f} s")
-        tab.row("exeplay wall - start-up", f"{emu_wall - startup:.3f} s")
-        tab.row("checksum (native / exeplay)",
-                f"{nat['checksum'] if nat else '-'} / {emu['checksum']}", "equal",
-                None if nat is None else nat["checksum"] == emu["checksum"])
-        if nat is not None:
-            ratio = (emu_wall - startup) / nat_wall
-            tab.row("ratio: (exeplay wall - start-up) / native wall", f"{ratio:.1f}x", f"<= {RATIO_TARGET:g}x",
-                    ratio <= RATIO_TARGET)
-            for key, label in (("kernel_us", "timed inside the program: whole kernel"), ("crc_us", "  CRC-32 part"),
-                               ("lz_us", "  LZ77 part"), ("sieve_us", "  sieve part")):
-                e, n = int(emu[key]), int(nat[key])
-                tab.row(f"{label} (exeplay / native)", f"{e / 1e6:.2f} / {n / 1e6:.2f} s = {e / max(n, 1):.1f}x")
+            # ---- (a) compute ----
+            tab.section(f"(a) compute-bound: bench/programs/compute.c, {rounds} rounds (CRC-32, LZ77, sieve)\n"
+                        "    native: gcc -O2 (x86-64); exeplay: i686-w64-mingw32-gcc -O2, CRT-free")
+            native = build_native()
+            nat = None
+            if native is None:
+                tab.row("native build", "skipped: no gcc")
+            else:
+                print(f"running compute natively ({a.native_runs}x) ...", flush=True)
+                runs = [sh([str(native), str(rounds)]) for _ in range(a.native_runs)]
+                nat_wall, nat_out = min(runs, key=lambda r: r[0])
+                nat = parse_compute(nat_out)
+            print("running compute.exe under exeplay ...", flush=True)
+            emu_wall, emu_out = ex.run(PROGS / "compute.exe", str(rounds))
+            emu = parse_compute(emu_out)
+            if nat is not None and nat["checksum"] != emu["checksum"]:
+                failed.append(f"compute checksum differs: native {nat['checksum']}, exeplay {emu['checksum']}")
+            tab.row("exeplay start-up + exit (empty.exe, median of 3)", f"{startup:.3f} s")
+            if nat is not None:
+                tab.row(f"native wall, fastest of {a.native_runs}", f"{nat_wall:.3f} s")
+            tab.row("exeplay wall", f"{emu_wall:.3f} s")
+            tab.row("exeplay wall - start-up", f"{emu_wall - startup:.3f} s")
+            tab.row("checksum (native / exeplay)",
+                    f"{nat['checksum'] if nat else '-'} / {emu['checksum']}", "equal",
+                    None if nat is None else nat["checksum"] == emu["checksum"])
+            if nat is not None:
+                ratio = (emu_wall - startup) / nat_wall
+                tab.row("ratio: (exeplay wall - start-up) / native wall", f"{ratio:.1f}x", f"<= {RATIO_TARGET:g}x",
+                        ratio <= RATIO_TARGET)
+                for key, label in (("kernel_us", "timed inside the program: whole kernel"), ("crc_us", "  CRC-32 part"),
+                                   ("lz_us", "  LZ77 part"), ("sieve_us", "  sieve part")):
+                    e, n = int(emu[key]), int(nat[key])
+                    tab.row(f"{label} (exeplay / native)", f"{e / 1e6:.2f} / {n / 1e6:.2f} s = {e / max(n, 1):.1f}x")
 
-        # ---- (b) + (c) API calls ----
-        print("running apibench.exe under exeplay ...", flush=True)
-        _, api_out = ex.run(PROGS / "apibench.exe", str(calls), str(py_calls))
-        results: dict[str, tuple[int, int, int]] = {}
-        for line in api_out.splitlines():
-            parts = line.split()
-            if len(parts) == 4 and parts[1].isdigit():
-                results[parts[0]] = (int(parts[1]), int(parts[2]), int(parts[3]))
-        for kind, title, target in (
-                ("python", f"(b) kernel32 functions implemented in Python (a trap per call), {py_calls:,} calls each",
-                 PY_TARGET),
-                ("guest", f"(c) kernel32 functions implemented as guest code (no trap), {calls:,} iterations each",
-                 GUEST_TARGET)):
-            tab.section(title)
-            for key, label, k in API_ROWS:
-                if k != kind and not (kind == "guest" and k == "info"):
-                    continue
-                if key not in results:
-                    failed.append(f"apibench printed no result for {key}")
-                    continue
-                per, n, us = results[key]
-                rate = per * n / max(us, 1) * 1e6
-                if k == "info":
-                    tab.row(label, fmt_rate(rate))
-                    continue
-                actual = impl_kind(key if key != "EnterLeaveCriticalSection" else "EnterCriticalSection")
-                note = "" if actual == kind else f" [now {actual}]"
-                tab.row(label + note, fmt_rate(rate), f">= {target:,}", rate >= target)
+        if "b" in only or "c" in only:
+            # ---- (b) + (c) API calls ----
+            print("running apibench.exe under exeplay ...", flush=True)
+            _, api_out = ex.run(PROGS / "apibench.exe", str(calls), str(py_calls))
+            results: dict[str, tuple[int, int, int]] = {}
+            for line in api_out.splitlines():
+                parts = line.split()
+                if len(parts) == 4 and parts[1].isdigit():
+                    results[parts[0]] = (int(parts[1]), int(parts[2]), int(parts[3]))
+            for kind, title, target in (
+                    ("python", f"(b) kernel32 functions implemented in Python (a trap per call), {py_calls:,} calls each",
+                     PY_TARGET),
+                    ("guest", f"(c) kernel32 functions implemented as guest code (no trap), {calls:,} iterations each",
+                     GUEST_TARGET)):
+                tab.section(title)
+                for key, label, k in API_ROWS:
+                    if k != kind and not (kind == "guest" and k == "info"):
+                        continue
+                    if key not in results:
+                        failed.append(f"apibench printed no result for {key}")
+                        continue
+                    per, n, us = results[key]
+                    rate = per * n / max(us, 1) * 1e6
+                    if k == "info":
+                        tab.row(label, fmt_rate(rate))
+                        continue
+                    actual = impl_kind(key if key != "EnterLeaveCriticalSection" else "EnterCriticalSection")
+                    note = "" if actual == kind else f" [now {actual}]"
+                    tab.row(label + note, fmt_rate(rate), f">= {target:,}", rate >= target)
 
-        # ---- (d) GUI ----
-        nmsg = 20_000 if a.quick else 100_000
-        nblt = 500 if a.quick else 2_000
-        tab.section(f"(d) GUI: bench/programs/guibench.c, {nmsg:,} message round trips, {nblt:,} BitBlts")
-        print("running guibench.exe under exeplay ...", flush=True)
-        _, gui_out = ex.run(PROGS / "guibench.exe", str(nmsg), str(nblt))
-        gres = {p[0]: (int(p[1]), int(p[2])) for p in (ln.split() for ln in gui_out.splitlines()) if len(p) == 3
-                and p[1].isdigit()}
-        for key, label, target in (("msg_roundtrip", "PostMessage + GetMessage + DispatchMessage to a guest WndProc",
-                                    MSG_TARGET),
-                                   ("bitblt_640x480", "BitBlt 640x480 DIB section -> window", BLT_TARGET)):
-            if key not in gres:
-                failed.append(f"guibench printed no result for {key}")
-                continue
-            n, us = gres[key]
-            rate = n / max(us, 1) * 1e6
-            tab.row(label, fmt_rate(rate), f">= {target:,}", rate >= target)
+        if "d" in only:
+            # ---- (d) GUI ----
+            nmsg = 20_000 if a.quick else 100_000
+            nblt = 500 if a.quick else 2_000
+            tab.section(f"(d) GUI: bench/programs/guibench.c, {nmsg:,} message round trips, {nblt:,} BitBlts")
+            print("running guibench.exe under exeplay ...", flush=True)
+            _, gui_out = ex.run(PROGS / "guibench.exe", str(nmsg), str(nblt))
+            gres = {p[0]: (int(p[1]), int(p[2])) for p in (ln.split() for ln in gui_out.splitlines()) if len(p) == 3
+                    and p[1].isdigit()}
+            for key, label, target in (("msg_roundtrip", "PostMessage + GetMessage + DispatchMessage to a guest WndProc",
+                                        MSG_TARGET),
+                                       ("bitblt_640x480", "BitBlt 640x480 DIB section -> window", BLT_TARGET)):
+                if key not in gres:
+                    failed.append(f"guibench printed no result for {key}")
+                    continue
+                n, us = gres[key]
+                rate = n / max(us, 1) * 1e6
+                tab.row(label, fmt_rate(rate), f">= {target:,}", rate >= target)
+
+        if "e" in only:
+            # ---- (e) DirectDraw ----
+            bench_ddraw(ex, tab, failed, a.quick, Path(tmp))
 
     print()
     print(tab.render())

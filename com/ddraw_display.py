@@ -12,6 +12,8 @@ buffer, untouched (uniqueness value unchanged) and not locked or lent to GDI); w
 flipping faster than a frame uploads, or drawing into a locked primary) the source asks the guest thread
 for a snapshot, which ``changed()`` copies right after the next Flip/Unlock/Blt, when the picture is
 complete. ``changed()`` also tells the desktop's listeners, so a window presents a flipped frame at once.
+Windowed primaries are drawn by the overlay into the composed frame; ``stamp`` lets the desktop present a
+composed frame only when no shown primary was locked or changed while it was composed.
 
 The display refreshes at ``REFRESH`` Hz of guest time: vertical blank ``k`` begins at ``k / REFRESH`` seconds
 and lasts ``VBLANK_FRACTION`` of a frame. Waiting for one blocks the thread with a deadline, so in
@@ -195,6 +197,19 @@ def install_overlay(m: "Machine") -> None:
     overlay.per_window = True  # type: ignore[attr-defined]
     desktop.screen(m).overlays.append(overlay)
     desktop.screen(m).sources.append(lambda: frame_source(m))
+    desktop.screen(m).stamps.append(lambda: stamp(m))
+
+
+def stamp(m: "Machine") -> Any:
+    """What the overlay draws, as a value that changes with it (NOT_READY while a shown surface is locked or
+    lent to GDI): the composed frame is presented only if it is the same before and after composing."""
+    from gdi import desktop  # noqa: PLC0415
+    out = []
+    for s, _ in shown(m):
+        if s.busy():
+            return desktop.NOT_READY
+        out.append((id(s), id(s.buf), s.uniqueness))
+    return out
 
 
 # ---- the presenter's frame source (exclusive mode) ------------------------------------------------------------

@@ -11,6 +11,7 @@ present it without waiting for its next poll.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Final
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (800, 600)
 CRT_MODES = ((320, 200), (640, 400))
 """Modes whose pixels a 4:3 monitor showed taller than wide: pictures of these sizes are shown at 4:3."""
+STARVE_SECONDS = 0.1
+"""A composed frame the guest keeps changing is shown anyway after this long (a surface locked for good)."""
 NOT_READY: Final = "not ready"
 """What a frame source answers when its picture cannot be taken at a consistent moment yet (ask again soon)."""
 
@@ -81,6 +84,9 @@ class Screen:
     version: int = 0
     # full-screen producers: f() -> Frame (the whole screen, nothing over it), None (not showing) or NOT_READY
     sources: list[Callable[[], Any]] = field(default_factory=list)
+    # what overlays draw from memory the guest writes: f() -> a value that changes with it, or NOT_READY while
+    # the guest is changing it (a locked surface); a composed frame is only presented if stable across compose
+    stamps: list[Callable[[], Any]] = field(default_factory=list)
 
 
 def configure(m: "Machine", width: int, height: int, bpp: int = 32) -> Screen:
@@ -93,6 +99,7 @@ def configure(m: "Machine", width: int, height: int, bpp: int = 32) -> Screen:
     if old is not None:
         scr.overlays = old.overlays
         scr.sources = old.sources
+        scr.stamps = old.stamps
     m.state["screen"] = scr
     return scr
 
@@ -243,7 +250,25 @@ def presentation(m: "Machine", with_cursor: bool = True) -> Frame | None:
             f = got
             break
     if f is None:
-        f = Frame("rgb", compose(m), frame_version(m))
+        version = frame_version(m)
+        last = m.state.get("desktop_presented")
+        if last is not None and last[0] == version and last[1].shape == (scr.height, scr.width):
+            px = last[1]  # only the cursor moved: no need to compose again
+        else:
+            before = [st() for st in scr.stamps]
+            busy = NOT_READY in before
+            if not busy:
+                px = compose(m)
+                busy = before != [st() for st in scr.stamps]  # the guest changed a surface while it was read
+            now = time.monotonic()
+            if busy:
+                since = m.state.setdefault("desktop_busy_since", now)
+                if now - since < STARVE_SECONDS:
+                    return None
+                px = compose(m)  # the guest keeps its surfaces locked: show them as they are
+            m.state.pop("desktop_busy_since", None)
+            m.state["desktop_presented"] = (version, px)
+        f = Frame("rgb", px, version)
     f.pixel_aspect = pixel_aspect(f.width, f.height)
     if with_cursor:
         f.cursor = cursor_sprite(m)

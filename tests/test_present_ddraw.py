@@ -345,3 +345,25 @@ def test_touched_view_falls_back_to_a_snapshot_taken_on_the_guest_thread(ddbench
         d.contended_until = 0.0
         d.want_snapshot = False
         d.snapshot = None
+
+
+def test_composed_frame_waits_for_surfaces_the_guest_is_changing() -> None:
+    from emu.machine import Machine  # noqa: PLC0415
+    m = Machine()
+    scr = desktop.screen(m)
+    answers: list[object] = []
+    scr.stamps.append(lambda: answers.pop(0) if answers else 1)
+    answers[:] = [desktop.NOT_READY]          # a shown surface is locked
+    assert desktop.presentation(m) is None
+    answers[:] = [1, 2]                       # unlocked, but changed while the screen was composed
+    assert desktop.presentation(m) is None
+    answers[:] = [3, 3]
+    f = desktop.presentation(m)
+    assert f is not None and f.kind == "rgb" and (f.width, f.height) == (scr.width, scr.height)
+    np.testing.assert_array_equal(f.pixels, desktop.compose(m))
+    # a surface that stays locked is shown as it is after a while rather than never
+    scr.surface.version += 1
+    answers[:] = [desktop.NOT_READY] * 1000
+    assert desktop.presentation(m) is None
+    time.sleep(desktop.STARVE_SECONDS)
+    assert desktop.presentation(m) is not None

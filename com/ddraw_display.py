@@ -13,7 +13,9 @@ flipping faster than a frame uploads, or drawing into a locked primary) the sour
 for a snapshot, which ``changed()`` copies right after the next Flip/Unlock/Blt, when the picture is
 complete. ``changed()`` also tells the desktop's listeners, so a window presents a flipped frame at once.
 Windowed primaries are drawn by the overlay into the composed frame; ``stamp`` lets the desktop present a
-composed frame only when no shown primary was locked or changed while it was composed.
+composed frame only when no shown primary changed while it was composed, and a primary that is locked is
+drawn (for the presenter only; screenshots read surfaces as they are) from a copy taken right after its
+last Unlock.
 
 The display refreshes at ``REFRESH`` Hz of guest time: vertical blank ``k`` begins at ``k / REFRESH`` seconds
 and lasts ``VBLANK_FRACTION`` of a frame. Waiting for one blocks the thread with a deadline, so in
@@ -40,6 +42,7 @@ MODE_SIZES = ((320, 200), (320, 240), (400, 300), (512, 384), (640, 400), (640, 
 MODE_BPPS = (8, 16, 24, 32)
 WM_DISPLAYCHANGE = 0x007E
 CONTENDED_SECONDS = 0.03  # after a torn view: take snapshots on the guest thread for this long
+WINDOW_CONTENDED_SECONDS = 1.0  # after a locked windowed primary held a frame back: snapshot each change this long
 
 
 @dataclass
@@ -63,6 +66,8 @@ class Display:
     want_snapshot: bool = False  # the presenter asks for a Snapshot at the next consistent moment
     snapshot: Snapshot | None = None
     contended_until: float = 0.0  # host time until which the source hands out snapshots, not views
+    window_snaps: dict[int, Any] = field(default_factory=dict)  # id(surface) -> WindowSnapshot (windowed mode)
+    window_contended_until: float = 0.0
 
 
 def display(m: "Machine") -> Display:
@@ -126,6 +131,8 @@ def changed(m: "Machine") -> None:
     d = display(m)
     if d.want_snapshot:
         _take_snapshot(m, d)
+    if d.window_contended_until and time.monotonic() < d.window_contended_until:
+        _take_window_snapshots(m, d)
     desktop.notify_changed(m)
 
 
@@ -176,6 +183,8 @@ def install_overlay(m: "Machine") -> None:
 
     from gdi import window as wm  # noqa: PLC0415
 
+    presenting = desktop.composing_for_presenter
+
     def overlay(frame: np.ndarray, top: Any) -> None:
         """Exclusive mode: the primary over everything (the final call, top None). Windowed: each primary right
         after its window's top-level window, so windows above it (message boxes) stay on top."""
@@ -192,7 +201,8 @@ def install_overlay(m: "Machine") -> None:
             x0, y0, x1, y1 = r if r is not None else (0, 0, s.width, s.height)
             x1, y1 = min(x1, W), min(y1, H)
             if x1 > x0 and y1 > y0:
-                frame[y0:y1, x0:x1] = s.rgb(m, (x0, y0, x1, y1))
+                snap = _window_snapshot(m, s, (x0, y0, x1, y1)) if s.busy() and presenting(m) else None
+                frame[y0:y1, x0:x1] = s.rgb(m, (x0, y0, x1, y1)) if snap is None else snap
 
     overlay.per_window = True  # type: ignore[attr-defined]
     desktop.screen(m).overlays.append(overlay)
@@ -201,15 +211,56 @@ def install_overlay(m: "Machine") -> None:
 
 
 def stamp(m: "Machine") -> Any:
-    """What the overlay draws, as a value that changes with it (NOT_READY while a shown surface is locked or
-    lent to GDI): the composed frame is presented only if it is the same before and after composing."""
+    """What the overlay draws for a presenter, as a value that changes with it: the composed frame is presented
+    only if it is the same before and after composing. A shown surface that is locked or lent to GDI is drawn
+    from its last snapshot (taken on the guest thread right after an Unlock); without one, NOT_READY, and
+    snapshots are taken from now on (for WINDOW_CONTENDED_SECONDS)."""
     from gdi import desktop  # noqa: PLC0415
-    out = []
-    for s, _ in shown(m):
+    d = display(m)
+    out: list[tuple[int, int, int]] = []
+    for s, r in shown(m):
         if s.busy():
-            return desktop.NOT_READY
-        out.append((id(s), id(s.buf), s.uniqueness))
+            snap = d.window_snaps.get(id(s))
+            if snap is None or snap.surface is not s or snap.rect != r:
+                d.window_contended_until = time.monotonic() + WINDOW_CONTENDED_SECONDS
+                return desktop.NOT_READY
+            out.append((id(s), id(snap), -1))
+        else:
+            out.append((id(s), id(s.buf), s.uniqueness))
     return out
+
+
+@dataclass
+class WindowSnapshot:
+    """A shown primary's pixels inside its window, as 0x00RRGGBB, copied on the guest thread after a change."""
+
+    surface: Any
+    rect: Rect | None
+    rgb: np.ndarray
+
+
+def _take_window_snapshots(m: "Machine", d: Display) -> None:
+    snaps: dict[int, WindowSnapshot] = {}
+    for s, r in shown(m):
+        old = d.window_snaps.get(id(s))
+        if s.busy():
+            if old is not None and old.surface is s:
+                snaps[id(s)] = old
+            continue
+        x0, y0, x1, y1 = r if r is not None else (0, 0, s.width, s.height)
+        snaps[id(s)] = WindowSnapshot(s, r, s.rgb(m, (x0, y0, x1, y1)))
+    d.window_snaps = snaps
+
+
+def _window_snapshot(m: "Machine", s: Any, rect: Rect) -> np.ndarray | None:
+    """The snapshot of ``s`` for drawing ``rect`` (None: none that fits)."""
+    snap = display(m).window_snaps.get(id(s))
+    if snap is None or snap.surface is not s:
+        return None
+    x0, y0, x1, y1 = snap.rect if snap.rect is not None else (0, 0, s.width, s.height)
+    if (x0, y0) != rect[:2] or x1 < rect[2] or y1 < rect[3]:
+        return None
+    return snap.rgb[:rect[3] - y0, :rect[2] - x0]
 
 
 # ---- the presenter's frame source (exclusive mode) ------------------------------------------------------------

@@ -11,6 +11,7 @@ present it without waiting for its next poll.
 """
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Final
@@ -241,6 +242,7 @@ def presentation(m: "Machine", with_cursor: bool = True) -> Frame | None:
     """What a window shows now: a full-screen source's frame, else the composed screen (as screenshots see it);
     plus the cursor sprite. None: a source cannot give a consistent picture this instant (ask again soon)."""
     scr = screen(m)
+    m.state["desktop_presenter_thread"] = threading.get_ident()
     f: Frame | None = None
     for src in list(scr.sources):
         got = src()
@@ -273,6 +275,11 @@ def presentation(m: "Machine", with_cursor: bool = True) -> Frame | None:
     if with_cursor:
         f.cursor = cursor_sprite(m)
     return f
+
+
+def composing_for_presenter(m: "Machine") -> bool:
+    """Whether the compose() running now is presentation()'s (on the presenter's thread), not a screenshot's."""
+    return m.state.get("desktop_presenter_thread") == threading.get_ident()
 
 
 def on_change(m: "Machine", fn: Callable[[], None]) -> None:

@@ -367,3 +367,57 @@ def test_composed_frame_waits_for_surfaces_the_guest_is_changing() -> None:
     assert desktop.presentation(m) is None
     time.sleep(desktop.STARVE_SECONDS)
     assert desktop.presentation(m) is not None
+
+
+@pytest.fixture(scope="module")
+def windowed_machine(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """tests/programs/ddraw_scenes.exe "windowed" (a DDSCL_NORMAL primary with a clipper, Blt into a 320x240
+    window every frame) run deterministically in-process and stopped at 600 ms."""
+    exe = Path(__file__).resolve().parent / "programs" / "ddraw_scenes.exe"
+    from app.session import Session  # noqa: PLC0415
+    from emu import register_all  # noqa: PLC0415
+    from emu.machine import Machine, Options  # noqa: PLC0415
+    register_all()
+    m = Machine(Options(data_dir=str(tmp_path_factory.mktemp("scenes")), deterministic=True, timeout=30))
+    m.load(str(exe), ["windowed"])
+    Session(m, [], [], 600.0)
+    m.run()
+    return m
+
+
+def test_locked_windowed_primary_is_presented_as_of_its_last_unlock(windowed_machine: object) -> None:
+    import threading  # noqa: PLC0415
+
+    from com import ddraw_display as disp  # noqa: PLC0415
+    m = windowed_machine
+    ((s, r),) = disp.shown(m)  # type: ignore[arg-type]
+    assert r is not None
+    x0, y0, x1, y1 = r
+    f = desktop.presentation(m)  # type: ignore[arg-type]
+    assert f is not None and f.kind == "rgb"
+    np.testing.assert_array_equal(f.pixels, desktop.compose(m))  # type: ignore[arg-type]
+
+    def guest_draws(value: int) -> None:  # Lock + writes (the guest thread, mid-frame)
+        s.locks.append((0, 0, s.width, s.height))
+        s.buf.write(r, value)
+
+    def guest_unlocks() -> None:
+        s.locks.pop()
+        s.touched(m)  # what Unlock does: a new uniqueness value, changed() on the guest thread
+
+    guest_draws(0x00FF00)
+    desktop.screen(m).surface.version += 1  # (the previous Unlock's change, not yet presented)
+    assert desktop.presentation(m) is None  # locked, and no copy of a complete picture yet: asked again later
+    guest_unlocks()                          # frame complete: copied right here, on the guest thread
+    want = desktop.compose(m)  # type: ignore[arg-type]
+    assert (want[y0:y1, x0:x1] == 0x00FF00).all()
+    guest_draws(0x0000FF)                    # the next frame, half drawn
+    g = desktop.presentation(m)  # type: ignore[arg-type]
+    assert g is not None
+    np.testing.assert_array_equal(g.pixels, want)
+    shot: list[np.ndarray] = []             # screenshots (on the guest thread) read the surface as it is
+    t = threading.Thread(target=lambda: shot.append(desktop.compose(m)))  # type: ignore[arg-type]
+    t.start()
+    t.join()
+    assert (shot[0][y0:y1, x0:x1] == 0x0000FF).all()
+    guest_unlocks()

@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--screenshot-at", action="append", default=[], metavar="T:PATH",
                    help="save the screen as a PNG at guest time T (milliseconds); repeatable")
     r.add_argument("--exit-after", type=float, metavar="T", help="end the program at guest time T (milliseconds)")
+    r.add_argument("--audio-out", metavar="FILE.wav",
+                   help="record exactly what the mixer plays (16-bit stereo 44.1 kHz; deterministic runs give identical files)")
     r.add_argument("--scale", type=int, default=None, metavar="N", help="window scale factor")
     r.add_argument("--fullscreen", action="store_true", help="start in fullscreen (Alt+Enter toggles)")
     r.add_argument("--scaling", choices=("integer", "fit"), default="integer",
@@ -84,6 +86,9 @@ def cmd_run(a: argparse.Namespace) -> int:
     except Exception as e:  # noqa: BLE001 - an emulator bug: one line, not a traceback
         return _internal(e, None)
     Session(m, inputs, shots, a.exit_after)
+    if a.audio_out:
+        from audio import output  # noqa: PLC0415
+        output.start_recording(m, a.audio_out)
     ui = None
     if not a.headless and _is_gui(a.program):
         ui = _open_presenter(m, a)

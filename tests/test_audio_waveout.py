@@ -1,58 +1,20 @@
 """waveOut through the mixer: tests/programs/wave_out.exe streams a 441 Hz sine with each callback kind; the
-deterministic run's mixed sound is recorded to a WAV and analysed (frequency, duration, gaps, repeats,
+deterministic run's mixed sound is recorded (--audio-out) and analysed (frequency, duration, gaps, repeats,
 clicks, volume) and two runs must give the same bytes."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from conftest import CORPUS, PROGRAMS, REPO
+from conftest import CORPUS, PROGRAMS
 
 EXE = PROGRAMS / "wave_out.exe"
 RATE = 44100
 FREQ = 441.0
 AMP = 10000.0
-
-# Runs a program in a deterministic exeplay process whose mixed sound is recorded (audio.output), until
-# `exeplay run --audio-out` exists: python -c HARNESS WAV EXIT_AFTER_MS PROGRAM ARGS...
-HARNESS = """
-import os, sys, time
-os.environ["TZ"] = "UTC"; time.tzset()
-from emu import register_all
-from emu.machine import EmulatorStop, GuestCrash, Machine, Options
-from app.session import Session
-from audio import output
-register_all()
-wav, exit_after, exe, *args = sys.argv[1:]
-m = Machine(Options(deterministic=True))
-m.state["screen_size"] = (800, 600)
-m.load(exe, args)
-Session(m, [], [], float(exit_after) if float(exit_after) > 0 else None)
-output.start_recording(m, wav)
-try:
-    rc = m.run()
-except (EmulatorStop, GuestCrash) as e:
-    sys.stderr.write(f"exeplay: {e}\\n"); rc = 99
-sys.stdout.flush()
-os._exit(rc & 0xFF)
-"""
-
-
-def record(tmp_path: Path, wav: Path, program: Path, *args: str, exit_after_ms: float = 0,
-           timeout: float = 60) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
-    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
-    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    env.setdefault("PYTHONWARNINGS", "ignore")
-    return subprocess.run([sys.executable, "-c", HARNESS, str(wav), str(exit_after_ms), str(program), *args],
-                          check=False, cwd=tmp_path, env=env, capture_output=True, timeout=timeout)
-
 
 def load(wav: Path) -> np.ndarray:
     with wave.open(str(wav)) as w:
@@ -60,12 +22,12 @@ def load(wav: Path) -> np.ndarray:
         return np.frombuffer(w.readframes(w.getnframes()), "<i2").reshape(-1, 2).astype(np.float64)
 
 
-def play(tmp_path: Path, mode: str) -> tuple[str, np.ndarray, bytes]:
+def play(run_exeplay, tmp_path: Path, mode: str) -> tuple[str, np.ndarray, bytes]:
+    """Run wave_out.exe MODE deterministically, recording the mixed sound; (stdout, frames, WAV bytes)."""
     wav = tmp_path / f"{mode}.wav"
-    r = record(tmp_path, wav, EXE, mode)
-    out = r.stdout.decode("cp1252").replace("\r\n", "\n")
-    assert r.returncode == 0, f"rc {r.returncode}\n{out}\n{r.stderr.decode(errors='replace')[-3000:]}"
-    return out, load(wav), wav.read_bytes()
+    r = run_exeplay(["run", "--deterministic", "--audio-out", wav, EXE, mode], cwd=tmp_path)
+    assert r.rc == 0, r.describe()
+    return r.text, load(wav), wav.read_bytes()
 
 
 def fields(out: str) -> dict[str, str]:
@@ -114,11 +76,12 @@ def check_sine(ch: np.ndarray, amp: float, max_resid: float) -> tuple[int, int]:
     ("thread", 48000, 16, 2),
     ("poll", 32000, 8, 2),
 ])
-def test_stream_each_callback_kind(tmp_path: Path, mode: str, src_rate: int, bits: int, channels: int) -> None:
+def test_stream_each_callback_kind(run_exeplay, tmp_path: Path, mode: str, src_rate: int, bits: int,
+                                   channels: int) -> None:
     buf_frames = src_rate // 10
     block = bits // 8 * channels
     right = 0.5 if channels == 2 else 1.0  # mono plays on both channels
-    out, x, _ = play(tmp_path, mode)
+    out, x, _ = play(run_exeplay, tmp_path, mode)
     f = fields(out)
     assert f["mode"] == mode, out
     assert f["done"] == "6" and f["bad_params"] == "0", out
@@ -140,17 +103,17 @@ def test_stream_each_callback_kind(tmp_path: Path, mode: str, src_rate: int, bit
     assert not np.any(x[b + 2:]), "sound after the stream ended"
 
 
-def test_recording_is_byte_identical(tmp_path: Path) -> None:
+def test_recording_is_byte_identical(run_exeplay, tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    _, _, one = play(tmp_path / "a", "function")
-    _, _, two = play(tmp_path / "b", "function")
+    _, _, one = play(run_exeplay, tmp_path / "a", "function")
+    _, _, two = play(run_exeplay, tmp_path / "b", "function")
     assert len(one) > 44 + 4 * 26460
     assert one == two
 
 
-def test_pause_holds_position_and_sound(tmp_path: Path) -> None:
-    out, x, _ = play(tmp_path, "pause")
+def test_pause_holds_position_and_sound(run_exeplay, tmp_path: Path) -> None:
+    out, x, _ = play(run_exeplay, tmp_path, "pause")
     assert "paused: position moved by 0" in out, out
     f = fields(out)
     assert f["done"] == "6" and int(f["pos_samples"]) == 26460, out
@@ -168,8 +131,8 @@ def test_pause_holds_position_and_sound(tmp_path: Path) -> None:
     check_sine(np.concatenate([[0.0], joined, [0.0]]), AMP, 30)  # the sine resumes where it stopped
 
 
-def test_loop_and_volume(tmp_path: Path) -> None:
-    out, x, _ = play(tmp_path, "loop")
+def test_loop_and_volume(run_exeplay, tmp_path: Path) -> None:
+    out, x, _ = play(run_exeplay, tmp_path, "loop")
     assert "mode=loop pos_samples=13200" in out, out
     assert "close=0" in out, out
     a, b = check_sine(x[:, 0], AMP * 0x4000 / 0xFFFF, 30)
@@ -201,12 +164,13 @@ PSI = CORPUS / "ddraw" / "psi_mofo.exe"
 @pytest.mark.corpus
 @pytest.mark.slow
 @pytest.mark.skipif(not PSI.exists(), reason="corpus absent")
-def test_psi_mofo_music(tmp_path: Path) -> None:
+def test_psi_mofo_music(run_exeplay, tmp_path: Path) -> None:
     """The 1999 demo's music (CALLBACK_FUNCTION, 4 buffers) is recorded, non-silent and continuous."""
     wav = tmp_path / "psi.wav"
-    r = record(tmp_path, wav, PSI, exit_after_ms=3000, timeout=120)
-    assert r.returncode == 0, r.stderr.decode(errors="replace")[-3000:]
-    assert b"ran dry" not in r.stderr, r.stderr.decode(errors="replace")
+    r = run_exeplay(["run", "--headless", "--deterministic", "--exit-after", "3000", "--audio-out", wav, PSI],
+                    cwd=tmp_path, timeout=120)
+    assert r.rc == 0, r.describe()
+    assert "ran dry" not in r.errtext, r.errtext
     x = load(wav)
     assert 3 * RATE <= len(x) < 3.01 * RATE  # the run ends at the first API call from 3000 ms on
     win = RATE // 20

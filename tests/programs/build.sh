@@ -50,3 +50,4 @@ $CC $CFLAGS -o gui_icons.exe gui_icons.c "$tmp/gui_icons.res" -lgdi32 -luser32
 $CC $CFLAGS -o gui_comctl.exe gui_comctl.c -lcomctl32 -lcomdlg32 -lgdi32
 $CC $CFLAGS -o ddraw_basic.exe ddraw_basic.c -lddraw -ldxguid -lgdi32 -luser32
 $CC $CFLAGS -o ddraw_scenes.exe ddraw_scenes.c -lddraw -ldxguid -lgdi32 -luser32
+$CC $CFLAGS -o wave_out.exe wave_out.c -lwinmm -luser32

@@ -639,7 +639,10 @@ class Presenter:
         if now >= self._earliest and (self._check_now or now >= self._next_poll
                                       or (self._retry_at and now >= self._retry_at)):
             self._check_now = False
-            self._next_poll = now + FRAME_SECONDS
+            if now >= self._next_poll:  # polls keep a steady 60 Hz grid (waits overshoot by up to a millisecond)
+                self._next_poll += FRAME_SECONDS
+                if self._next_poll <= now:
+                    self._next_poll = now + FRAME_SECONDS
             self._refresh_frame(now)
         if self._dirty:
             self._present()

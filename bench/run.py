@@ -213,7 +213,7 @@ def bench_ddraw(ex: Exeplay, tab: Table, failed: list[str], quick: bool, tmp: Pa
     n_det = 300 if quick else 1000
     n_vsync = 120 if quick else 300
     n_free = 500 if quick else 2000
-    tab.section(f"(e) DirectDraw: bench/programs/ddbench.c, 640x480x8 exclusive, flipping chain (1 back buffer);\n"
+    tab.section("(e) DirectDraw: bench/programs/ddbench.c, 640x480x8 exclusive, flipping chain (1 back buffer);\n"
                 "    a frame = Lock back buffer + fill (480 rows, inline rep stosd) + Unlock + Flip")
     print("running ddbench.exe under exeplay (headless) ...", flush=True)
     # deterministic: vertical blank waits take no host time; the guest's own clock is guest time, so the rate

@@ -265,7 +265,6 @@ def _window_snapshot(m: "Machine", s: Any, rect: Rect) -> np.ndarray | None:
 
 # ---- the presenter's frame source (exclusive mode) ------------------------------------------------------------
 def _take_snapshot(m: "Machine", d: Display) -> None:
-    from gdi import desktop  # noqa: PLC0415
     s = visible_surface(m)
     if s is None or s.busy():
         return  # no picture, or a lock is still out: the next change will do
@@ -274,10 +273,11 @@ def _take_snapshot(m: "Machine", d: Display) -> None:
     d.want_snapshot = False
 
 
-def _picture_key(s: Any, lut: np.ndarray | None) -> object:
+def _picture_key(s: Any, lut: np.ndarray | None, buf: Any = None, uniq: int | None = None) -> object:
     """Changes exactly when the front buffer's picture does: another buffer (Flip), new pixels (the front's
     uniqueness value: Unlock, Blt, ReleaseDC), other colours. A back buffer's Unlock leaves it alone."""
-    return id(s.buf), s.uniqueness, lut.tobytes() if lut is not None else b""
+    return (id(s.buf if buf is None else buf), s.uniqueness if uniq is None else uniq,
+            lut.tobytes() if lut is not None else b"")
 
 
 def _frame(raw: np.ndarray, fmt: Any, lut: np.ndarray | None, version: object) -> Any:
@@ -304,8 +304,9 @@ def frame_source(m: "Machine") -> Any:
     if (s.width, s.height) != (scr.width, scr.height):
         return None
     d = display(m)
+    buf, uniq = s.buf, s.uniqueness  # what the view shows and valid() checks, read before anything else
     lut = s.palette_lut(m) if s.fmt.palettized else None
-    key = _picture_key(s, lut)
+    key = _picture_key(s, lut, buf, uniq)
     snap = d.snapshot
     if snap is not None:
         d.snapshot = None
@@ -316,7 +317,6 @@ def frame_source(m: "Machine") -> Any:
     if time.monotonic() < d.contended_until:
         d.want_snapshot = True
         return desktop.NOT_READY
-    buf, uniq = s.buf, s.uniqueness
     if s.busy():
         return _contended(d)
     f = _frame(buf.raw(), s.fmt, lut, key)

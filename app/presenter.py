@@ -30,6 +30,7 @@ import json
 import math
 import os
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Callable
@@ -677,7 +678,7 @@ class Presenter:
         """Write the stats summary as JSON to ``stats_path`` (thread-safe enough: numbers only)."""
         if not self.stats_path:
             return
-        tmp = f"{self.stats_path}.tmp"
+        tmp = f"{self.stats_path}.{threading.get_ident()}.tmp"  # the guest thread writes it at exit too
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(self.stats.summary(), fh)
         os.replace(tmp, self.stats_path)

@@ -522,6 +522,7 @@ def Blt(m: "Machine", this: Ref, lpDestRect: PTR, lpDDSrcSurface: PTR, lpSrcRect
         if dst_key is None:
             return DDERR_INVALIDPARAMS
     ddfx = struct.unpack_from("<I", fx, 4)[0] if fx is not None and dwFlags & DDBLT_DDFX else 0
+    dst.uniqueness += 1  # before writing: a presenter upload overlapping the write must see a change
     r = blit(m, dst, drect, src, srect, fill=fill, src_key=src_key, dst_key=dst_key,
              mirror_x=bool(ddfx & DDBLTFX_MIRRORLEFTRIGHT), mirror_y=bool(ddfx & DDBLTFX_MIRRORUPDOWN),
              clip=dst.clipper is not None)
@@ -562,6 +563,7 @@ def BltFast(m: "Machine", this: Ref, dwX: DWORD, dwY: DWORD, lpDDSrcSurface: PTR
         dst_key = dst.ckeys.get(DDCKEY_DESTBLT)
         if dst_key is None:
             return DDERR_INVALIDPARAMS
+    dst.uniqueness += 1  # before writing: a presenter upload overlapping the write must see a change
     r = blit(m, dst, drect, src, srect, src_key=src_key, dst_key=dst_key)
     if r == DD_OK:
         dst.touched(m)

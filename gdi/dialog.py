@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from emu.api import BOOL, DWORD, HANDLE, HWND, INT, LPCSTR, LPCWSTR, PTR, QWORD, UINT, native, stdcall
 
@@ -629,14 +629,6 @@ def run_modal(m: "Machine", w: Window, owner: Window | None, unicode: bool) -> i
     return result
 
 
-def _template_addr(m: "Machine", hinst: int, name: str | int | None) -> int:
-    from emu.kernel32 import resource  # noqa: PLC0415
-    find = getattr(resource, "find_resource_data", None)
-    if find is not None:
-        return find(m, hinst, name, 5)  # RT_DIALOG
-    raise NotImplementedError
-
-
 def _load_template(m: "Machine", hinst: int, name: str | int | None) -> DialogTemplate | None:
     addr = _find_resource(m, hinst, name, 5)
     if not addr:
@@ -1042,5 +1034,3 @@ def MapDialogRect(m: "Machine", hDlg: HWND, lpRect: PTR) -> BOOL:
     m.mem.pack("<4i", lpRect, l * bx // 4, t * by // 8, r * bx // 4, b * by // 8)
     return 1
 
-
-_ = (Any, LPCWSTR)

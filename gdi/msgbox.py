@@ -91,7 +91,6 @@ def create_message_box(m: "Machine", hwnd: int, text: str, caption: str | None, 
     ww, wh = client_w + fl + fr, client_h + ft + fb
     x = (scr.width - ww) // 2
     y = (scr.height - wh) // 2
-    result = {"id": 0}
     has_cancel = any(b[0] == IDCANCEL for b in buttons)
 
     def proc(m: "Machine", w: "Window", msg: int, wp: int, lp: int) -> int | None:
@@ -108,7 +107,6 @@ def create_message_box(m: "Machine", hwnd: int, text: str, caption: str | None, 
                 else:
                     return 1
             if any(b[0] == bid for b in buttons) and bid != IDHELP:
-                result["id"] = bid
                 dialog.EndDialog(m, w.hwnd, bid)
             return 1
         return None

@@ -1492,8 +1492,7 @@ def GetWindowLongA(m: "Machine", hWnd: HWND, nIndex: INT) -> DWORD:
     if w is None:
         m.set_last_error(1400)
         return 0
-    if nIndex == GWL_WNDPROC and w.unicode and w.wndproc not in state(m).builtin_procs:
-        pass  # a real Windows would return an A<->W thunk; the same address works for our dispatcher
+    # (Windows hands an ANSI caller a thunk for a Unicode procedure; the same address works with our dispatcher)
     return get_long(m, w, nIndex, False)
 
 

@@ -1,4 +1,4 @@
-"""COM object factory and DirectX (DirectDraw; DirectSound and DirectInput to come)."""
+"""COM object factory and DirectX (DirectDraw, DirectSound, DirectInput)."""
 from __future__ import annotations
 
 _done = False
@@ -10,4 +10,4 @@ def register_all() -> None:
     if _done:
         return
     _done = True
-    from . import ddraw, ddraw_clipper, ddraw_palette, ddraw_surface, factory  # noqa: F401, PLC0415
+    from . import ddraw, ddraw_clipper, ddraw_palette, ddraw_surface, dinput, dsound, factory  # noqa: F401, PLC0415

@@ -25,7 +25,7 @@ BASES: dict[str, int] = {
     "ole32": 0x774E0000, "shell32": 0x7C9C0000, "winmm": 0x76B40000, "ddraw": 0x73760000,
     "dsound": 0x73F10000, "dinput": 0x7C0A0000, "comctl32": 0x773D0000, "version": 0x77C00000,
     "ws2_32": 0x71AB0000, "comdlg32": 0x763B0000, "shlwapi": 0x77F60000, "imm32": 0x76390000,
-    "msimg32": 0x76380000,
+    "msimg32": 0x76380000, "dinput8": 0x6C9A0000,
 }
 STUB = 4  # bytes per trap stub
 DETERMINISTIC = False  # set for --deterministic runs: native clock readers are replaced by Python twins

@@ -1,15 +1,11 @@
-"""winmm: multimedia timers and the simple sound calls.
-
-Sound output (the mixer, waveOut, DirectSound) is issue 5. Until it exists, sndPlaySound/PlaySound report
-what Windows reports on a machine without a wave device: FALSE (the sound was not played), with one log line
-per run so the silence is visible.
-"""
+"""winmm: the time calls; importing it registers the rest of winmm (waveOut, PlaySound, mmio, multimedia
+timers, midiOut) and the audio thread."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from emu import clock
-from emu.api import BOOL, DWORD, LPCSTR, LPCWSTR, PTR, UINT, stdcall
+from emu.api import DWORD, PTR, UINT, stdcall
 
 if TYPE_CHECKING:
     from emu.machine import Machine
@@ -53,43 +49,4 @@ def timeGetDevCaps(m: "Machine", ptc: PTR, cbtc: UINT) -> UINT:
     return TIMERR_NOERROR
 
 
-def _no_sound(m: "Machine", what: str, name: object) -> int:
-    if not m.state.get("winmm_silence_logged"):
-        m.state["winmm_silence_logged"] = True
-        m.log(f"{what}({name!r}): no sound output yet; the sound is not played (returns FALSE)")
-    return 0
-
-
-@stdcall("winmm")
-def sndPlaySoundA(m: "Machine", pszSound: LPCSTR, fuSound: UINT) -> BOOL:
-    """Play a WAV file or resource; FALSE: there is no sound output yet."""
-    if pszSound is None:
-        return 1  # stopping the current sound always succeeds
-    return _no_sound(m, "sndPlaySoundA", pszSound)
-
-
-@stdcall("winmm")
-def sndPlaySoundW(m: "Machine", pszSound: LPCWSTR, fuSound: UINT) -> BOOL:
-    """Play a WAV file or resource; FALSE: there is no sound output yet."""
-    if pszSound is None:
-        return 1
-    return _no_sound(m, "sndPlaySoundW", pszSound)
-
-
-@stdcall("winmm")
-def PlaySoundA(m: "Machine", pszSound: LPCSTR, hmod: DWORD, fdwSound: DWORD) -> BOOL:
-    """Play a WAV file, resource or alias; FALSE: there is no sound output yet."""
-    if pszSound is None:
-        return 1
-    return _no_sound(m, "PlaySoundA", pszSound)
-
-
-@stdcall("winmm")
-def PlaySoundW(m: "Machine", pszSound: LPCWSTR, hmod: DWORD, fdwSound: DWORD) -> BOOL:
-    """Play a WAV file, resource or alias; FALSE: there is no sound output yet."""
-    if pszSound is None:
-        return 1
-    return _no_sound(m, "PlaySoundW", pszSound)
-
-
-from . import pump, waveout  # noqa: E402, F401 - register the audio thread and waveOut* with winmm
+from . import midi, mmio, mmtimer, playsound, pump, waveout  # noqa: E402, F401 - register winmm's areas

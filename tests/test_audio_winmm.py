@@ -1,0 +1,151 @@
+"""winmm beyond waveOut: PlaySound/sndPlaySound (files, WAVE resources, memory images, system aliases, sync and
+async, loops, stopping), mmio* (RIFF parsing and writing, buffered I/O, memory files), multimedia timers
+(timeSetEvent) and midiOut. The programs are tests/programs/winmm_*.c; sounds are checked in the deterministic
+run's recording (--audio-out): where each one starts, how long it lasts and its frequency."""
+from __future__ import annotations
+
+import shutil
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import CORPUS, PROGRAMS, assert_no_traceback
+
+RATE = 44100
+BOOT_MS = 10_000  # timeGetTime at guest time 0 (emu.clock.BOOT_MS)
+
+
+def load(wav: Path) -> np.ndarray:
+    with wave.open(str(wav)) as w:
+        assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (RATE, 2, 2)
+        return np.frombuffer(w.readframes(w.getnframes()), "<i2").reshape(-1, 2).astype(np.float64)
+
+
+def segments(ch: np.ndarray, gap: int = RATE // 100) -> list[tuple[int, int]]:
+    """(start, end) frames of the sounds in ``ch``: runs of non-zero samples, silences shorter than ``gap``
+    frames (zero crossings, the quiet ends of a chime) bridged."""
+    idx = np.nonzero(np.abs(ch) > 0)[0]
+    if not len(idx):
+        return []
+    br = np.nonzero(np.diff(idx) > gap)[0]
+    return list(zip(np.r_[idx[0], idx[br + 1]].tolist(), (np.r_[idx[br], idx[-1]] + 1).tolist()))
+
+
+def peak_freq(seg: np.ndarray) -> float:
+    n = len(seg)
+    spec = np.abs(np.fft.rfft(seg * np.hanning(n), 16 * n))
+    return float(np.argmax(spec) * RATE / (16 * n))
+
+
+def fields(line: str) -> dict[str, str]:
+    return dict(tok.split("=", 1) for tok in line.split()[1:] if "=" in tok)
+
+
+def steps(out: str) -> dict[str, dict[str, int]]:
+    """name -> {r, ms, at} of each line the program printed."""
+    d = {}
+    for ln in out.splitlines():
+        f = fields(ln)
+        if {"r", "ms", "at"} <= f.keys():
+            d[ln.split()[0]] = {k: int(v) for k, v in f.items()}
+    return d
+
+
+def run_recorded(run_exeplay, tmp_path: Path, exe: str, *args: str, extra: tuple[str, ...] = (),
+                 timeout: float = 60) -> tuple[str, np.ndarray, bytes]:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    for n in (exe, *extra):
+        shutil.copy(PROGRAMS / n, bin_dir / n)
+    work = tmp_path / "work"
+    work.mkdir(exist_ok=True)
+    wav = tmp_path / "out.wav"
+    r = run_exeplay(["run", "--headless", "--deterministic", "--audio-out", wav, bin_dir / exe, *args], cwd=work,
+                    timeout=timeout)
+    assert_no_traceback(r)
+    assert r.rc == 0, r.describe()
+    return r.text, load(wav), wav.read_bytes()
+
+
+# ---- PlaySound ---------------------------------------------------------------------------------------
+# name printed by winmm_play.exe -> (frequency of its first part in Hz, duration in ms)
+PLAYED = {
+    "file_sync": (440.0, 300),  # winmm_file.wav: 8-bit stereo 11025 Hz
+    "resource_id": (660.0, 200),  # WAVE resource 101 (winmm_res.wav, chunks in an odd order)
+    "memory": (1000.0, 150),  # sndPlaySound SND_MEMORY of a locked WAVE resource
+    "file_async": (440.0, 300),
+    "loop": (660.0, 700),  # the 200 ms resource looped until PlaySound(NULL) 700 ms later
+    "alias": (1046.5, 250),  # SystemAsterisk
+    "alias_id": (440.0, 350),  # SND_ALIAS_SYSTEMHAND: 440 Hz then 330 Hz
+    "snd_alias": (587.3, 300),  # sndPlaySound("SystemExclamation"): 587 Hz then 784 Hz
+    "default": (880.0, 300),  # a missing file: SystemDefault, 880 Hz then 660 Hz
+    "stopped": (440.0, 100),  # a synchronous sound stopped by another thread after 100 ms
+    "nostop_first": (440.0, 50),  # SND_NOSTOP did not interrupt it; SND_PURGE did, 50 ms later
+}
+
+
+@pytest.fixture(scope="module")
+def played(tmp_path_factory, request) -> tuple[str, np.ndarray, bytes]:
+    from conftest import _run  # noqa: PLC0415 - one recorded run shared by the PlaySound tests
+
+    tmp = tmp_path_factory.mktemp("play")
+    (tmp / "bin").mkdir()
+    for n in ("winmm_play.exe", "winmm_file.wav"):
+        shutil.copy(PROGRAMS / n, tmp / "bin" / n)
+    (tmp / "work").mkdir()
+    (tmp / "xdg").mkdir()
+    wav = tmp / "play.wav"
+    r = _run(["run", "--headless", "--deterministic", "--audio-out", wav, tmp / "bin" / "winmm_play.exe"],
+             tmp / "work", tmp / "xdg", 60, None, None)
+    assert_no_traceback(r)
+    assert r.rc == 0 and "done" in r.text, r.describe()
+    return r.text, load(wav), r.errtext
+
+
+def test_playsound_results_and_sync_timing(played) -> None:
+    out, _, err = played
+    s = steps(out)
+    for name, (_f, dur) in PLAYED.items():
+        assert s[name]["r"] == 1, (name, out)
+    # synchronous calls return when their sound has been played; asynchronous ones at once
+    for name in ("file_sync", "resource_id", "memory", "alias", "alias_id", "snd_alias", "default"):
+        assert s[name]["ms"] == PLAYED[name][1], (name, out)
+    assert 100 <= s["stopped"]["ms"] <= 102, out  # stopped by the other thread's PlaySound(NULL)
+    for name in ("file_async", "loop", "stop", "nostop_first", "purge", "null_stop"):
+        assert s[name]["ms"] == 0 and s[name]["r"] == 1, (name, out)
+    # refusals: SND_NOSTOP while playing, missing sounds with SND_NODEFAULT, a non-PCM image
+    for name in ("nostop", "missing_nodefault", "missing_resource", "unknown_alias", "adpcm"):
+        assert s[name]["r"] == 0 and s[name]["ms"] == 0, (name, out)
+    assert "format tag 0x11 is not PCM" in err, err
+
+
+def test_playsound_recording(played) -> None:
+    out, x, _ = played
+    s = steps(out)
+    assert np.array_equal(x[:, 0], x[:, 1]), "mono and dual-mono sounds play the same on both channels"
+    segs = segments(x[:, 0])
+    assert len(segs) == len(PLAYED), segs
+    for (a, b), (name, (freq, dur)) in zip(segs, PLAYED.items()):
+        start = (s[name]["at"] - BOOT_MS) * RATE / 1000
+        assert -2 <= a - start <= RATE / 1000 + 2, (name, a, start)  # it starts when the call was made ("at" is
+        # whole milliseconds)
+        tol = 3 if name not in ("stopped", "nostop_first") else RATE / 1000 + 2  # stopped after a Sleep: +-1 ms
+        assert abs((b - a) - dur * RATE / 1000) <= tol, (name, b - a)
+        part = x[a:a + min(b - a, int(0.1 * RATE)), 0]  # the first part (a chime's first note)
+        assert abs(peak_freq(part) - freq) < 0.02 * freq, (name, peak_freq(part), freq)
+    # the loop is one continuous 660 Hz tone: 3.5 passes of the 200 ms resource with no gap or click
+    a, b = segs[4]
+    seg = x[a - 1:b, 0]
+    t = np.arange(len(seg)) / RATE
+    basis = np.stack([np.sin(2 * np.pi * 660 * t), np.cos(2 * np.pi * 660 * t)], 1)
+    coef, *_ = np.linalg.lstsq(basis, seg, rcond=None)
+    assert abs(np.hypot(*coef) - 12000) < 200
+    assert np.max(np.abs(seg - basis @ coef)) < 30
+
+
+def test_playsound_deterministic(played, run_exeplay, tmp_path: Path) -> None:
+    _, first, _ = played
+    _, again, _ = run_recorded(run_exeplay, tmp_path, "winmm_play.exe", extra=("winmm_file.wav",))
+    assert np.array_equal(first, again)

@@ -18,8 +18,8 @@ from . import ddraw_display as disp
 from .ddraw_clipper import Clipper, IDirectDrawClipper
 from .ddraw_errors import (
     DD_OK, DDENUMRET_OK, DDERR_ALREADYINITIALIZED, DDERR_EXCLUSIVEMODEALREADYSET, DDERR_INVALIDDIRECTDRAWGUID,
-    DDERR_INVALIDMODE, DDERR_INVALIDOBJECT, DDERR_INVALIDPARAMS, DDERR_NOCOOPERATIVELEVELSET, DDERR_NOTINITIALIZED,
-    DDERR_UNSUPPORTED, DDERR_VERTICALBLANKINPROGRESS,
+    DDERR_INVALIDMODE, DDERR_INVALIDOBJECT, DDERR_INVALIDPARAMS, DDERR_NOCOOPERATIVELEVELSET, DDERR_NOEXCLUSIVEMODE,
+    DDERR_NOTFOUND, DDERR_NOTINITIALIZED, DDERR_UNSUPPORTED, DDERR_VERTICALBLANKINPROGRESS, DDERR_WRONGMODE,
 )
 from .ddraw_palette import IDirectDrawPalette
 from .factory import (
@@ -55,6 +55,7 @@ class DirectDraw(ComObject):
         self.primary: ddraw_surface.Surface | None = None
         self.surfaces: list[ddraw_surface.Surface] = []
         self.palettes: list[ddraw_palette.Palette] = []
+        self.mode_seen: tuple[int, int, int] | None = None  # normal mode: the display mode its surfaces were made for
 
     @property
     def exclusive(self) -> bool:
@@ -182,11 +183,18 @@ def CreateSurface(m: "Machine", this: Ref, lpDDSurfaceDesc: PTR, lplpDDSurface: 
         publish(m, b, siface, refs=0)
         b.refs[None] = 1  # held by the front buffer: back buffers live as long as their chain
     m.mem.w32(lplpDDSurface, publish(m, s, siface))
-    if this.iface.version >= 4:
-        from .factory import add_ref  # noqa: PLC0415
-        add_ref(m, dd, this.iface)
-        s.owner_ref = (dd, this.iface)
+    _owned(m, dd, this.iface, s)
+    if s.primary:
+        dd.mode_seen = disp.current_mode(m)
     return DD_OK
+
+
+def _owned(m: "Machine", dd: DirectDraw, iface: Interface, s: ddraw_surface.Surface) -> None:
+    """A surface made through IDirectDraw4/7 holds a reference to that interface."""
+    if iface.version >= 4:
+        from .factory import add_ref  # noqa: PLC0415
+        add_ref(m, dd, iface)
+        s.owner_ref = (dd, iface)
 
 
 @initialized
@@ -223,7 +231,9 @@ def EnumDisplayModes(m: "Machine", this: Ref, dwFlags: DWORD, lpDDSurfaceDesc: P
 def _caps_struct() -> bytes:
     """A DDCAPS (DirectX 7 layout, 380 bytes) describing what the blitter does."""
     caps = 0x40 | 0x04000000 | 0x200 | 0x400000 | 0x8000 | 0x80000000  # BLT COLORFILL STRETCH COLORKEY PALETTE SYSMEM
-    caps2 = 0x400000 | 0x200000 | 0x800 | 0x1000  # FLIPNOVSYNC FLIPINTERVAL NOPAGELOCKREQUIRED WIDESURFACES
+    # FLIPNOVSYNC FLIPINTERVAL NOPAGELOCKREQUIRED WIDESURFACES PRIMARYGAMMA; no overlays (DDCAPS_OVERLAY, and
+    # dwMaxVisibleOverlays 0), no colour controls (DDCAPS2_COLORCONTROLPRIMARY), no gamma calibrator
+    caps2 = 0x400000 | 0x200000 | 0x800 | 0x1000 | 0x20000
     ckey = 0x200 | 0x1  # SRCBLT DESTBLT
     fx = 0x40 | 0x80 | 0x4000 | 0x10000 | 0x400 | 0x1000 | 0x8000 | 0x20000 | 0x800 | 0x2000  # mirror, stretch, shrink
     pal = 0x4 | 0x10 | 0x40  # 8BIT PRIMARYSURFACE ALLOW256
@@ -358,6 +368,7 @@ def SetCooperativeLevel(m: "Machine", this: Ref, hWnd: HWND, dwFlags: DWORD) -> 
         disp.changed(m)
     else:
         dd._leave_exclusive(m)  # noqa: SLF001
+        dd.mode_seen = disp.current_mode(m)
     dd.coop = dwFlags
     dd.hwnd = hWnd
     return DD_OK
@@ -384,6 +395,7 @@ def _set_mode(m: "Machine", dd: DirectDraw, w: int, h: int, bpp: int) -> int:
         from .ddraw_errors import DDERR_NOEXCLUSIVEMODE  # noqa: PLC0415
         return DDERR_NOEXCLUSIVEMODE
     disp.set_mode(m, w, h, bpp)
+    dd.mode_seen = (w, h, bpp)
     _fit_window(m, dd)
     return DD_OK
 
@@ -439,7 +451,199 @@ def RestoreAllSurfaces(m: "Machine", this: Ref) -> DWORD:
 
 @initialized
 def TestCooperativeLevel(m: "Machine", this: Ref) -> DWORD:
-    """IDirectDraw4+::TestCooperativeLevel: DD_OK (the program never loses the display to another)."""
+    """IDirectDraw4+::TestCooperativeLevel: DD_OK when the program can go on drawing; in exclusive mode
+    DDERR_NOEXCLUSIVEMODE once it lost the display; in normal mode DDERR_EXCLUSIVEMODEALREADYSET while another
+    DirectDraw object holds it exclusively, DDERR_WRONGMODE after someone else changed the display mode (until it
+    makes its surfaces again)."""
+    dd = _dd(this)
+    holder = disp.display(m).exclusive
+    if dd.exclusive:
+        return DD_OK if holder is dd else DDERR_NOEXCLUSIVEMODE
+    if holder is not None and holder is not dd:
+        return DDERR_EXCLUSIVEMODEALREADYSET
+    if dd.coop & DDSCL_NORMAL and dd.mode_seen is not None and dd.mode_seen != disp.current_mode(m):
+        return DDERR_WRONGMODE
+    return DD_OK
+
+
+# ---- surfaces the object made ----------------------------------------------------------------------------------
+DDENUMSURFACES_ALL, DDENUMSURFACES_MATCH, DDENUMSURFACES_NOMATCH = 0x1, 0x2, 0x4
+DDENUMSURFACES_CANBECREATED, DDENUMSURFACES_DOESEXIST = 0x8, 0x10
+DDGDI_GETHOSTIDENTIFIER = 0x1
+
+
+def _surface_ptr(m: "Machine", s: ddraw_surface.Surface, iface: Interface) -> int:
+    """An AddRef'd pointer to ``s`` of the surface interface a DirectDraw interface of ``iface``'s version uses."""
+    from .factory import add_ref  # noqa: PLC0415
+    siface = ddraw_surface.surface_iface(iface.version)
+    add_ref(m, s, siface)
+    return s.ptr(siface)
+
+
+@initialized
+def DuplicateSurface(m: "Machine", this: Ref, lpDDSurface: PTR, lplpDupDDSurface: PTR) -> DWORD:
+    """IDirectDraw::DuplicateSurface: a new surface object sharing the memory of an existing one (not primary
+    surfaces, flipping chains or implicitly created surfaces: DDERR_CANTDUPLICATE)."""
+    from . import ddraw_attach  # noqa: PLC0415
+    from .factory import lookup  # noqa: PLC0415
+    ref = lookup(m, lpDDSurface) if lpDDSurface else None
+    if ref is None or not isinstance(ref.obj, ddraw_surface.Surface) or not lplpDupDDSurface:
+        return DDERR_INVALIDPARAMS
+    m.mem.w32(lplpDupDDSurface, 0)
+    dd = _dd(this)
+    d = ddraw_attach.duplicate(m, ref.obj)
+    if isinstance(d, int):
+        return d
+    dd.surfaces.append(d)
+    siface = ref.iface if ref.iface in ddraw_surface.Surface.interfaces[:5] else \
+        ddraw_surface.surface_iface(this.iface.version)
+    m.mem.w32(lplpDupDDSurface, publish(m, d, siface))
+    _owned(m, dd, this.iface, d)
+    return DD_OK
+
+
+def _matches(s: ddraw_surface.Surface, want: ddraw_surface.Desc) -> bool:
+    """Whether ``s`` has every field ``want`` sets (caps: all the bits asked for)."""
+    f = want.flags
+    if f & DDSD_CAPS and s.caps & want.caps != want.caps:
+        return False
+    if f & DDSD_WIDTH and s.width != want.width or f & DDSD_HEIGHT and s.height != want.height:
+        return False
+    if f & DDSD_PITCH and s.buf.pitch != want.pitch:
+        return False
+    if f & DDSD_PIXELFORMAT and pixfmt.unpack(want.pixfmt) != s.fmt:
+        return False
+    return all(s.ckeys.get(kind) == key for kind, key in want.ckeys.items())
+
+
+@initialized
+def EnumSurfaces(m: "Machine", this: Ref, dwFlags: DWORD, lpDDSD: PTR, lpContext: PTR,
+                 lpEnumSurfacesCallback: PTR) -> DWORD:
+    """IDirectDraw::EnumSurfaces: call back with the object's surfaces (DDENUMSURFACES_DOESEXIST with ALL, MATCH
+    or NOMATCH a description), each AddRef'd with its description; CANBECREATED|MATCH creates the surface the
+    description asks for, if it can be, and calls back with it."""
+    from .factory import _heap  # noqa: PLC0415
+    dd = _dd(this)
+    search = dwFlags & (DDENUMSURFACES_ALL | DDENUMSURFACES_MATCH | DDENUMSURFACES_NOMATCH)
+    which = dwFlags & (DDENUMSURFACES_DOESEXIST | DDENUMSURFACES_CANBECREATED)
+    if not lpEnumSurfacesCallback or dwFlags & ~0x1F or which not in (DDENUMSURFACES_DOESEXIST,
+                                                                     DDENUMSURFACES_CANBECREATED):
+        return DDERR_INVALIDPARAMS
+    if search not in (DDENUMSURFACES_ALL, DDENUMSURFACES_MATCH, DDENUMSURFACES_NOMATCH):
+        return DDERR_INVALIDPARAMS
+    size = _desc_size(this.iface)
+    if search != DDENUMSURFACES_ALL and (not lpDDSD or m.mem.u32(lpDDSD) != size):
+        return DDERR_INVALIDPARAMS
+    want = ddraw_surface.read_desc(m, lpDDSD, size) if lpDDSD and search != DDENUMSURFACES_ALL else None
+    if which == DDENUMSURFACES_CANBECREATED:
+        if search != DDENUMSURFACES_MATCH or want is None or not dd.coop:
+            return DDERR_INVALIDPARAMS
+        made = ddraw_surface.create(m, dd, this.iface, want)
+        if isinstance(made, int):
+            return DD_OK  # no surface like that can be created: nothing to enumerate
+        dd.surfaces.append(made)
+        for b in (made.chain or [made])[1:]:
+            publish(m, b, ddraw_surface.surface_iface(this.iface.version), refs=0)
+            b.refs[None] = 1
+        publish(m, made, ddraw_surface.surface_iface(this.iface.version), refs=0)
+        _owned(m, dd, this.iface, made)
+        found = [made]
+    else:
+        found = [s for s in dd.surfaces if s.alive and (
+            search == DDENUMSURFACES_ALL or _matches(s, want) == (search == DDENUMSURFACES_MATCH))]  # type: ignore[arg-type]
+    heap = _heap(m)
+    desc = heap.alloc(size)
+    try:
+        for s in found:
+            if not s.alive:
+                continue
+            m.mem.write(desc, s.desc_bytes(size))
+            if m.call(lpEnumSurfacesCallback, _surface_ptr(m, s, this.iface), desc, lpContext) != DDENUMRET_OK:
+                break
+    finally:
+        heap.free(desc)
+    return DD_OK
+
+
+def _gdi_surface(dd: DirectDraw) -> ddraw_surface.Surface | None:
+    """The surface object holding the memory GDI shows (the primary's first buffer, wherever flips moved it)."""
+    p = dd.primary
+    if p is None or not p.alive:
+        return None
+    for s in p.chain or [p]:
+        if s.buf is p.gdi_buf:
+            return s
+    return p
+
+
+@initialized
+def FlipToGDISurface(m: "Machine", this: Ref) -> DWORD:
+    """IDirectDraw::FlipToGDISurface: make the buffer GDI draws on the visible one (before showing dialogs)."""
+    dd = _dd(this)
+    p = dd.primary
+    g = _gdi_surface(dd)
+    if p is None or g is None:
+        return DDERR_NOTFOUND
+    if g is not p:
+        if any(x.busy() for x in (p, g)):
+            from .ddraw_errors import DDERR_SURFACEBUSY  # noqa: PLC0415
+            return DDERR_SURFACEBUSY
+        p.buf, g.buf = g.buf, p.buf
+        p.uniqueness += 1
+        g.uniqueness += 1
+        if p.visible(m):
+            disp.changed(m)
+    return DD_OK
+
+
+@initialized
+def GetGDISurface(m: "Machine", this: Ref, lplpGDIDDSSurface: PTR) -> DWORD:
+    """IDirectDraw::GetGDISurface: the surface object that is GDI's screen memory now (AddRef'd)."""
+    if not lplpGDIDDSSurface:
+        return DDERR_INVALIDPARAMS
+    g = _gdi_surface(_dd(this))
+    if g is None:
+        m.mem.w32(lplpGDIDDSSurface, 0)
+        return DDERR_NOTFOUND
+    m.mem.w32(lplpGDIDDSSurface, _surface_ptr(m, g, this.iface))
+    return DD_OK
+
+
+@initialized
+def GetSurfaceFromDC(m: "Machine", this: Ref, hdc: DWORD, lpDDS: PTR) -> DWORD:
+    """IDirectDraw4/7::GetSurfaceFromDC: the surface (of this object) whose GetDC handed out ``hdc`` (AddRef'd);
+    DDERR_NOTFOUND for any other DC."""
+    if not lpDDS:
+        return DDERR_INVALIDPARAMS
+    for s in _dd(this).surfaces:
+        if s.alive and s.dc_out and s.buf.dc is not None and s.buf.dc[0] == hdc:
+            m.mem.w32(lpDDS, _surface_ptr(m, s, this.iface))
+            return DD_OK
+    m.mem.w32(lpDDS, 0)
+    return DDERR_NOTFOUND
+
+
+# the display adapter GetDeviceIdentifier describes: a common card of the period (no 3D is offered anyway)
+ADAPTER_DRIVER = "nv4_disp.dll"
+ADAPTER_DESCRIPTION = "NVIDIA GeForce2 MX/MX 400"
+ADAPTER_VERSION = (6, 14, 10, 5673)
+ADAPTER_IDS = (0x10DE, 0x0110, 0, 0xB2)  # vendor, device, subsystem, revision
+ADAPTER_GUID = guids.guid("D7B71F83-6340-11CF-4C76-0110BEA4C2D5")
+
+
+@initialized
+def GetDeviceIdentifier(m: "Machine", this: Ref, pDDDI: PTR, dwFlags: DWORD) -> DWORD:
+    """IDirectDraw4/7::GetDeviceIdentifier: the display adapter's driver, description, version and PCI ids
+    (DDDEVICEIDENTIFIER; IDirectDraw7: DDDEVICEIDENTIFIER2 with the WHQL level). There is one adapter, so
+    DDGDI_GETHOSTIDENTIFIER describes the same one."""
+    if not pDDDI or dwFlags & ~DDGDI_GETHOSTIDENTIFIER:
+        return DDERR_INVALIDPARAMS
+    a, b, c, d = ADAPTER_VERSION
+    data = (ADAPTER_DRIVER.encode().ljust(512, b"\0") + ADAPTER_DESCRIPTION.encode().ljust(512, b"\0")
+            + struct.pack("<II4I", (c << 16) | d, (a << 16) | b, *ADAPTER_IDS) + ADAPTER_GUID)
+    if this.iface.version >= 7:
+        data += struct.pack("<I", 1)  # WHQL certified (no date)
+    m.mem.write(pDDDI, data)
     return DD_OK
 
 
@@ -449,14 +653,14 @@ def _ddraw_slots(version: int) -> list[tuple[str, Any]]:
         ("CreateClipper", CreateClipper),
         ("CreatePalette", CreatePalette),
         ("CreateSurface", CreateSurface),
-        ("DuplicateSurface", todo(2)),
+        ("DuplicateSurface", DuplicateSurface),
         ("EnumDisplayModes", EnumDisplayModes),
-        ("EnumSurfaces", todo(4)),
-        ("FlipToGDISurface", todo(0)),
+        ("EnumSurfaces", EnumSurfaces),
+        ("FlipToGDISurface", FlipToGDISurface),
         ("GetCaps", GetCaps),
         ("GetDisplayMode", GetDisplayMode),
         ("GetFourCCCodes", GetFourCCCodes),
-        ("GetGDISurface", todo(1)),
+        ("GetGDISurface", GetGDISurface),
         ("GetMonitorFrequency", GetMonitorFrequency),
         ("GetScanLine", GetScanLine),
         ("GetVerticalBlankStatus", GetVerticalBlankStatus),
@@ -470,10 +674,10 @@ def _ddraw_slots(version: int) -> list[tuple[str, Any]]:
         slots += [("GetAvailableVidMem", GetAvailableVidMem)]
     if version >= 4:
         slots += [
-            ("GetSurfaceFromDC", todo(2)),
+            ("GetSurfaceFromDC", GetSurfaceFromDC),
             ("RestoreAllSurfaces", RestoreAllSurfaces),
             ("TestCooperativeLevel", TestCooperativeLevel),
-            ("GetDeviceIdentifier", todo(2)),
+            ("GetDeviceIdentifier", GetDeviceIdentifier),
         ]
     if version >= 7:
         slots += [

@@ -17,6 +17,12 @@ composed frame only when no shown primary changed while it was composed, and a p
 drawn (for the presenter only; screenshots read surfaces as they are) from a copy taken right after its
 last Unlock.
 
+Gamma: the display's gamma ramps (IDirectDrawGammaControl, ``ddraw_gamma``) are the DAC's: every presented
+picture goes through them. An 8-bit primary's palette is folded through them (the presenter's palette shader
+does the rest); a 16/24/32-bit frame is mapped channel by channel with numpy (only while the ramps are not the
+identity, so the zero-copy XRGB8888 view stays otherwise); composed frames and screenshots are mapped as a
+whole in the overlay's final call.
+
 The display refreshes at ``REFRESH`` Hz of guest time: vertical blank ``k`` begins at ``k / REFRESH`` seconds
 and lasts ``VBLANK_FRACTION`` of a frame. Waiting for one blocks the thread with a deadline, so in
 ``--deterministic`` runs time jumps straight to it.
@@ -53,6 +59,7 @@ class Snapshot:
     raw: np.ndarray
     lut: np.ndarray | None
     version: object
+    gamma: np.ndarray | None = None  # the gamma tables when it was taken
 
 
 @dataclass
@@ -68,6 +75,10 @@ class Display:
     contended_until: float = 0.0  # host time until which the source hands out snapshots, not views
     window_snaps: dict[int, Any] = field(default_factory=dict)  # id(surface) -> WindowSnapshot (windowed mode)
     window_contended_until: float = 0.0
+    gamma_ramp: np.ndarray | None = None  # (3, 256) uint16 as set; None: the identity ramps
+    gamma_tables: np.ndarray | None = None  # (3, 256) uint8: what the DAC puts out for each channel value
+    gamma_owner: Any = None  # the primary surface that set them
+    gamma_version: int = 0
 
 
 def display(m: "Machine") -> Display:
@@ -140,6 +151,16 @@ def changed(m: "Machine") -> None:
 Rect = tuple[int, int, int, int]
 
 
+def apply_gamma(px: np.ndarray, tables: np.ndarray) -> np.ndarray:
+    """0x00RRGGBB values (a palette or a frame) through per-channel gamma ``tables`` ((3, 256) uint8)."""
+    v = px.astype(np.uint32, copy=False)
+    ff = np.uint32(0xFF)
+    r = tables[0][(v >> np.uint32(16)) & ff].astype(np.uint32)
+    g = tables[1][(v >> np.uint32(8)) & ff].astype(np.uint32)
+    b = tables[2][v & ff].astype(np.uint32)
+    return (r << np.uint32(16)) | (g << np.uint32(8)) | b
+
+
 def shown(m: "Machine") -> list[tuple[Any, Rect | None]]:
     """The primary surfaces on screen and where: in exclusive mode the whole primary; in normal (windowed)
     mode each primary inside the client area of its window (the clipper's, else the cooperative level's)."""
@@ -191,6 +212,8 @@ def install_overlay(m: "Machine") -> None:
         H, W = frame.shape
         exclusive = display(m).exclusive is not None
         if exclusive != (top is None):
+            if top is None:
+                _gamma_frame(m, frame)
             return
         for s, r in shown(m):
             if r is not None:
@@ -203,11 +226,20 @@ def install_overlay(m: "Machine") -> None:
             if x1 > x0 and y1 > y0:
                 snap = _window_snapshot(m, s, (x0, y0, x1, y1)) if s.busy() and presenting(m) else None
                 frame[y0:y1, x0:x1] = s.rgb(m, (x0, y0, x1, y1)) if snap is None else snap
+        if top is None:
+            _gamma_frame(m, frame)
 
     overlay.per_window = True  # type: ignore[attr-defined]
     desktop.screen(m).overlays.append(overlay)
     desktop.screen(m).sources.append(lambda: frame_source(m))
     desktop.screen(m).stamps.append(lambda: stamp(m))
+
+
+def _gamma_frame(m: "Machine", frame: np.ndarray) -> None:
+    """The whole composed screen through the gamma ramps (the DAC's), unless they are the identity."""
+    tables = display(m).gamma_tables
+    if tables is not None:
+        frame[...] = apply_gamma(frame, tables)
 
 
 def stamp(m: "Machine") -> Any:
@@ -217,7 +249,7 @@ def stamp(m: "Machine") -> Any:
     snapshots are taken from now on (for WINDOW_CONTENDED_SECONDS)."""
     from gdi import desktop  # noqa: PLC0415
     d = display(m)
-    out: list[tuple[int, int, int]] = []
+    out: list[tuple[int, int, int]] = [(0, 0, d.gamma_version)]
     for s, r in shown(m):
         if s.busy():
             snap = d.window_snaps.get(id(s))
@@ -269,28 +301,32 @@ def _take_snapshot(m: "Machine", d: Display) -> None:
     if s is None or s.busy():
         return  # no picture, or a lock is still out: the next change will do
     lut = s.palette_lut(m).copy() if s.fmt.palettized else None
-    d.snapshot = Snapshot(s, np.array(s.buf.raw()), lut, _picture_key(s, lut))
+    d.snapshot = Snapshot(s, np.array(s.buf.raw()), lut, _picture_key(s, lut, gamma=d.gamma_version),
+                          d.gamma_tables)
     d.want_snapshot = False
 
 
-def _picture_key(s: Any, lut: np.ndarray | None, buf: Any = None, uniq: int | None = None) -> object:
+def _picture_key(s: Any, lut: np.ndarray | None, buf: Any = None, uniq: int | None = None, gamma: int = 0) -> object:
     """Changes exactly when the front buffer's picture does: another buffer (Flip), new pixels (the front's
-    uniqueness value: Unlock, Blt, ReleaseDC), other colours. A back buffer's Unlock leaves it alone."""
+    uniqueness value: Unlock, Blt, ReleaseDC), other colours or gamma ramps. A back buffer's Unlock leaves it
+    alone."""
     return (id(s.buf if buf is None else buf), s.uniqueness if uniq is None else uniq,
-            lut.tobytes() if lut is not None else b"")
+            lut.tobytes() if lut is not None else b"", gamma)
 
 
-def _frame(raw: np.ndarray, fmt: Any, lut: np.ndarray | None, version: object) -> Any:
-    """A desktop Frame for raw pixel values of ``fmt``: 8-bit indices as they are, XRGB8888 as it is, the rest
-    converted to 0x00RRGGBB."""
+def _frame(raw: np.ndarray, fmt: Any, lut: np.ndarray | None, version: object,
+           gamma: np.ndarray | None = None) -> Any:
+    """A desktop Frame for raw pixel values of ``fmt``: 8-bit indices as they are (the palette through the gamma
+    ramps), XRGB8888 as it is unless gamma ramps are set, the rest converted to 0x00RRGGBB (through the ramps)."""
     from gdi.desktop import Frame  # noqa: PLC0415
 
     from . import pixfmt  # noqa: PLC0415
     if fmt.palettized:
-        return Frame("indexed", raw, version, palette=lut)
-    if fmt.bpp == 32 and (fmt.r, fmt.g, fmt.b) == (0xFF0000, 0xFF00, 0xFF):
+        return Frame("indexed", raw, version, palette=lut if gamma is None or lut is None else apply_gamma(lut, gamma))
+    if gamma is None and fmt.bpp == 32 and (fmt.r, fmt.g, fmt.b) == (0xFF0000, 0xFF00, 0xFF):
         return Frame("rgb", raw, version)  # the presenter ignores the top byte
-    return Frame("rgb", pixfmt.to_rgb(raw, fmt), version)
+    rgb = pixfmt.to_rgb(raw, fmt)
+    return Frame("rgb", rgb if gamma is None else apply_gamma(rgb, gamma), version)
 
 
 def frame_source(m: "Machine") -> Any:
@@ -306,12 +342,13 @@ def frame_source(m: "Machine") -> Any:
     d = display(m)
     buf, uniq = s.buf, s.uniqueness  # what the view shows and valid() checks, read before anything else
     lut = s.palette_lut(m) if s.fmt.palettized else None
-    key = _picture_key(s, lut, buf, uniq)
+    gamma, gamma_version = d.gamma_tables, d.gamma_version
+    key = _picture_key(s, lut, buf, uniq, gamma_version)
     snap = d.snapshot
     if snap is not None:
         d.snapshot = None
         if snap.surface is s and snap.raw.shape == (s.height, s.width):
-            f = _frame(snap.raw, s.fmt, snap.lut, snap.version)
+            f = _frame(snap.raw, s.fmt, snap.lut, snap.version, snap.gamma)
             f.stale = snap.version != key
             return f
     if time.monotonic() < d.contended_until:
@@ -319,7 +356,7 @@ def frame_source(m: "Machine") -> Any:
         return desktop.NOT_READY
     if s.busy():
         return _contended(d)
-    f = _frame(buf.raw(), s.fmt, lut, key)
+    f = _frame(buf.raw(), s.fmt, lut, key, gamma)
 
     def valid() -> bool:
         """The view still shows the front buffer as it was when the frame was taken."""

@@ -1,9 +1,17 @@
-"""IDirectDrawSurface (1, 2, 3, 4, 7): surfaces in guest memory, Lock/Unlock, Blt/BltFast, Flip, GetDC.
+"""IDirectDrawSurface (1, 2, 3, 4, 7): surfaces in guest memory, their creation, description and Flip.
+
+The methods live in several modules: the blitter (Blt, BltFast) in ``ddraw_blit``, Lock/Unlock and GetDC in
+``ddraw_lock``, attachments, duplicates, client memory (SetSurfaceDesc), private data, texture-manager
+priorities and overlays in ``ddraw_attach``; this module holds the surface object and the vtables.
 
 A surface's pixels are one ``Buffer``: rows of ``pitch`` bytes in pages of their own, with slack after the
 end (real video memory had some; programs that write a little past the last row keep working). Python reads
 and writes them through zero-copy numpy views. A flipping chain is a list of surfaces, front first; Flip
 rotates their buffers (the surface objects keep their roles, as with DirectDraw's video-memory pointers).
+
+A surface can also use memory the program owns (a client memory surface: CreateSurface with DDSD_LPSURFACE
+or SetSurfaceDesc): its ``Buffer`` then views that memory, and the surface never frees it. Duplicates
+(DuplicateSurface) share one ``Buffer``, which is freed with its last user.
 
 GetDC makes a GDI memory DC whose bitmap is a DIB section over the buffer (32-bit XRGB: zero-copy; other
 depths: GDI's shadow/push mechanism). The DC stays with the buffer until the surface is destroyed, so a
@@ -23,13 +31,13 @@ from . import ddraw_display as disp
 from . import guids, pixfmt
 from .ddraw_clipper import Clipper
 from .ddraw_errors import (
-    DD_OK, DDENUMRET_OK, DDERR_ALREADYINITIALIZED, DDERR_BLTFASTCANTCLIP, DDERR_CANTCREATEDC, DDERR_DCALREADYCREATED,
-    DDERR_INVALIDOBJECT, DDERR_INVALIDPARAMS, DDERR_INVALIDPIXELFORMAT, DDERR_INVALIDRECT, DDERR_NOCLIPPERATTACHED,
-    DDERR_NOCOLORKEY, DDERR_NODC, DDERR_NOPALETTEATTACHED, DDERR_NORASTEROPHW, DDERR_NOTFLIPPABLE, DDERR_NOTFOUND,
-    DDERR_NOTLOCKED, DDERR_OUTOFVIDEOMEMORY, DDERR_SURFACEBUSY, DDERR_SURFACELOST, DDERR_WRONGMODE,
+    DD_OK, DDENUMRET_OK, DDERR_ALREADYINITIALIZED, DDERR_INVALIDOBJECT, DDERR_INVALIDPARAMS, DDERR_INVALIDPIXELFORMAT,
+    DDERR_NOCLIPPERATTACHED, DDERR_NOCOLORKEY, DDERR_NOPALETTEATTACHED, DDERR_NOTFLIPPABLE, DDERR_NOTFOUND,
+    DDERR_OUTOFVIDEOMEMORY, DDERR_SURFACEBUSY, DDERR_SURFACELOST, DDERR_WRONGMODE,
 )
+from .ddraw_gamma import IDirectDrawGammaControl
 from .ddraw_palette import Palette
-from .factory import ComObject, Interface, IUnknown, Ref, add_ref, kill, lookup_obj, publish, release, todo
+from .factory import ComObject, Interface, IUnknown, Ref, add_ref, kill, lookup_obj, publish, release
 from .pixfmt import PixelFormat
 
 if TYPE_CHECKING:
@@ -48,6 +56,8 @@ DDSCAPS_FRONTBUFFER, DDSCAPS_OFFSCREENPLAIN, DDSCAPS_OVERLAY, DDSCAPS_PALETTE = 
 DDSCAPS_PRIMARYSURFACE, DDSCAPS_SYSTEMMEMORY, DDSCAPS_TEXTURE, DDSCAPS_3DDEVICE = 0x200, 0x800, 0x1000, 0x2000
 DDSCAPS_VIDEOMEMORY, DDSCAPS_VISIBLE, DDSCAPS_WRITEONLY, DDSCAPS_ZBUFFER = 0x4000, 0x8000, 0x10000, 0x20000
 DDSCAPS_OWNDC, DDSCAPS_MODEX, DDSCAPS_MIPMAP, DDSCAPS_LOCALVIDMEM = 0x40000, 0x200000, 0x400000, 0x10000000
+DDSCAPS2_HINTDYNAMIC, DDSCAPS2_HINTSTATIC, DDSCAPS2_TEXTUREMANAGE, DDSCAPS2_OPAQUE = 0x4, 0x8, 0x10, 0x80
+DDSCAPS2_D3DTEXTUREMANAGE = 0x20000
 # Blt
 DDBLT_ASYNC, DDBLT_COLORFILL, DDBLT_DDFX, DDBLT_DDROPS = 0x200, 0x400, 0x800, 0x1000
 DDBLT_KEYDEST, DDBLT_KEYDESTOVERRIDE, DDBLT_KEYSRC, DDBLT_KEYSRCOVERRIDE = 0x2000, 0x4000, 0x8000, 0x10000
@@ -72,14 +82,21 @@ Rect = tuple[int, int, int, int]
 class Buffer:
     """The pixels of one surface buffer in guest memory, with numpy views of its rows and raw values."""
 
-    def __init__(self, m: "Machine", width: int, height: int, fmt: PixelFormat) -> None:
+    def __init__(self, m: "Machine", width: int, height: int, fmt: PixelFormat,
+                 client: tuple[int, int] | None = None) -> None:
         self.width = width
         self.height = height
         self.fmt = fmt
-        self.pitch = (width * fmt.bytespp + PITCH_ALIGN - 1) & ~(PITCH_ALIGN - 1)
-        size = self.pitch * height
-        self.region = m.mem.alloc(size + max(MIN_SLACK, size // 4), tag="ddraw surface")
-        self.addr = self.region.base
+        self.users = 1  # surfaces using this buffer (DuplicateSurface shares it)
+        self.region: Any = None  # the memory we allocated (None: the program's memory, a client memory surface)
+        if client is None:
+            self.pitch = (width * fmt.bytespp + PITCH_ALIGN - 1) & ~(PITCH_ALIGN - 1)
+            size = self.pitch * height
+            self.region = m.mem.alloc(size + max(MIN_SLACK, size // 4), tag="ddraw surface")
+            self.addr = self.region.base
+        else:
+            self.addr, self.pitch = client
+            size = self.pitch * height
         self.rows = np.frombuffer(m.mem.view(self.addr, size), np.uint8).reshape(height, self.pitch)
         if fmt.bpp == 8:
             self.px: np.ndarray | None = self.rows[:, :width]
@@ -133,9 +150,24 @@ class Buffer:
         return self.read(r)
 
     def free(self, m: "Machine") -> None:
+        """One user fewer; the last one deletes the DC and frees the memory (never a program's own memory)."""
+        self.users -= 1
+        if self.users > 0:
+            return
         drop_dc(m, self)
-        if self.region in m.mem.regions:
+        if self.region is not None and self.region in m.mem.regions:
             m.mem.unmap(self.region)
+
+
+def client_buffer(m: "Machine", width: int, height: int, fmt: PixelFormat, addr: int, pitch: int) -> Buffer | None:
+    """A Buffer over program memory at ``addr`` (None: the rows do not fit in one mapping, or a bad pitch)."""
+    if not addr or pitch < width * fmt.bytespp or pitch % max(1, fmt.bytespp if fmt.bpp != 24 else 1):
+        return None
+    try:
+        m.mem.view(addr, pitch * height)
+    except Exception:  # noqa: BLE001 - GuestMemoryError: not one mapped region
+        return None
+    return Buffer(m, width, height, fmt, client=(addr, pitch))
 
 
 def drop_dc(m: "Machine", buf: Buffer) -> None:
@@ -164,6 +196,8 @@ class Desc:
     caps2: int
     pixfmt: bytes
     ckeys: dict[int, tuple[int, int]]
+    pitch: int = 0
+    lpsurface: int = 0
 
 
 def read_desc(m: "Machine", p: int, size: int) -> Desc:
@@ -176,7 +210,9 @@ def read_desc(m: "Machine", p: int, size: int) -> Desc:
     for flag, off, kind in ((DDSD_CKDESTBLT, 48, DDCKEY_DESTBLT), (DDSD_CKSRCBLT, 64, DDCKEY_SRCBLT)):
         if flags & flag:
             keys[kind] = struct.unpack_from("<II", raw, off)
-    return Desc(flags, h, w, bb, caps, caps2, raw[72:104], keys)
+    pitch = struct.unpack_from("<i", raw, 16)[0]
+    lpsurface = struct.unpack_from("<I", raw, 36)[0]
+    return Desc(flags, h, w, bb, caps, caps2, raw[72:104], keys, pitch, lpsurface)
 
 
 class Surface(ComObject):
@@ -185,7 +221,7 @@ class Surface(ComObject):
     per_interface_refs = True
 
     def __init__(self, m: "Machine", dd: Any, width: int, height: int, fmt: PixelFormat, caps: int,
-                 dd_iface: Interface) -> None:
+                 dd_iface: Interface, buf: Buffer | None = None) -> None:
         super().__init__()
         self.dd = dd
         self.dd_iface = dd_iface  # the IDirectDraw version that created it (GetDDInterface)
@@ -193,7 +229,7 @@ class Surface(ComObject):
         self.height = height
         self.fmt = fmt
         self.caps = caps
-        self.buf = Buffer(m, width, height, fmt)
+        self.buf = buf if buf is not None else Buffer(m, width, height, fmt)
         self.chain: list[Surface] | None = None  # flipping chain, front first
         self.attached: list[Surface] = []  # what GetAttachedSurface finds
         self.root: Surface | None = None  # the complex surface this one was created with
@@ -205,6 +241,13 @@ class Surface(ComObject):
         self.lost = False
         self.owner_ref: tuple[Any, Interface] | None = None
         self.uniqueness = 1
+        self.caps2 = 0
+        self.manual: dict[Surface, Interface] = {}  # surfaces attached by AddAttachedSurface (and their reference)
+        self.gdi_buf: Buffer | None = None  # a primary chain: the buffer GDI shows (GetGDISurface, FlipToGDISurface)
+        self.private: dict[bytes, tuple[bytes, int, int]] = {}  # SetPrivateData: tag -> (data, flags, uniqueness)
+        self.priority = 0  # managed textures: SetPriority
+        self.lod = 0  # managed textures: SetLOD
+        self.duplicate = False  # made by DuplicateSurface
         disp.display(m).surfaces.append(self)
 
     def __repr__(self) -> str:
@@ -250,6 +293,11 @@ class Surface(ComObject):
     def busy(self) -> bool:
         return bool(self.locks) or self.dc_out
 
+    @property
+    def managed(self) -> bool:
+        """A texture the Direct3D texture manager handles (DDSCAPS2_TEXTUREMANAGE / D3DTEXTUREMANAGE)."""
+        return bool(self.caps & DDSCAPS_TEXTURE and self.caps2 & (DDSCAPS2_TEXTUREMANAGE | DDSCAPS2_D3DTEXTUREMANAGE))
+
     # -- description ------------------------------------------------------------------------
     def desc_bytes(self, size: int, lock_addr: int = 0) -> bytes:
         """A DDSURFACEDESC (108 bytes) or DDSURFACEDESC2 (124) describing the surface."""
@@ -268,10 +316,14 @@ class Surface(ComObject):
         struct.pack_into("<I", d, 36, lock_addr)
         d[72:104] = self.fmt.pack()
         struct.pack_into("<I", d, 104, self.caps)
+        if size >= DESC2_SIZE:
+            struct.pack_into("<I", d, 108, self.caps2)
         return bytes(d)
 
     # -- life ---------------------------------------------------------------------------------
     def destroy(self, m: "Machine") -> None:
+        from . import ddraw_attach, ddraw_gamma  # noqa: PLC0415
+        ddraw_attach.detach_all(m, self)
         if self.chain is not None and self.chain[0] is self:
             for s in self.chain[1:]:
                 kill(m, s)
@@ -279,6 +331,8 @@ class Surface(ComObject):
             if s.root is self:
                 kill(m, s)
         self.attached.clear()
+        ddraw_attach.free_private(m, self)
+        ddraw_gamma.forget(m, self)
         if self.palette is not None:
             p, self.palette = self.palette, None
             if p.alive:
@@ -319,9 +373,11 @@ def create(m: "Machine", dd: Any, dd_iface: Interface, d: Desc) -> Surface | int
     if caps & DDSCAPS_OVERLAY:
         from .ddraw_errors import DDERR_NOOVERLAYHW  # noqa: PLC0415
         return DDERR_NOOVERLAYHW
-    if caps & (DDSCAPS_FRONTBUFFER | DDSCAPS_BACKBUFFER) or d.flags & DDSD_LPSURFACE:
+    if caps & (DDSCAPS_FRONTBUFFER | DDSCAPS_BACKBUFFER):
         from .ddraw_errors import DDERR_INVALIDCAPS  # noqa: PLC0415
         return DDERR_INVALIDCAPS
+    if d.flags & DDSD_LPSURFACE:
+        return _create_client(m, dd, dd_iface, d, caps)
     mw, mh, mbpp = disp.current_mode(m)
     mem = DDSCAPS_SYSTEMMEMORY if caps & DDSCAPS_SYSTEMMEMORY else DDSCAPS_VIDEOMEMORY | DDSCAPS_LOCALVIDMEM
     if caps & DDSCAPS_PRIMARYSURFACE:
@@ -345,6 +401,7 @@ def create(m: "Machine", dd: Any, dd_iface: Interface, d: Desc) -> Surface | int
         if nback:
             front_caps |= DDSCAPS_FRONTBUFFER
         s = Surface(m, dd, w, h, fmt, front_caps, dd_iface)
+        s.gdi_buf = s.buf
         if nback:
             chain = [s]
             back_caps = (caps & ~(DDSCAPS_PRIMARYSURFACE | DDSCAPS_SYSTEMMEMORY)) | DDSCAPS_VIDEOMEMORY | \
@@ -379,6 +436,32 @@ def create(m: "Machine", dd: Any, dd_iface: Interface, d: Desc) -> Surface | int
         caps |= DDSCAPS_OFFSCREENPLAIN
     s = Surface(m, dd, d.width, d.height, f, (caps & ~DDSCAPS_VIDEOMEMORY) | mem, dd_iface)
     s.ckeys = dict(d.ckeys)
+    if caps & DDSCAPS_TEXTURE:
+        s.caps2 = d.caps2 & (DDSCAPS2_TEXTUREMANAGE | DDSCAPS2_D3DTEXTUREMANAGE | DDSCAPS2_HINTDYNAMIC |
+                             DDSCAPS2_HINTSTATIC | DDSCAPS2_OPAQUE)
+    return s
+
+
+def _create_client(m: "Machine", dd: Any, dd_iface: Interface, d: Desc, caps: int) -> Surface | int:
+    """A client memory surface (DDSD_LPSURFACE, DirectDraw 4 and 7): an explicit system-memory surface over
+    memory the program allocated, with the size, pitch and format it describes."""
+    from .ddraw_errors import DDERR_INVALIDCAPS  # noqa: PLC0415
+    if dd_iface.version < 4 or caps & (DDSCAPS_PRIMARYSURFACE | DDSCAPS_FLIP | DDSCAPS_COMPLEX) or \
+            not caps & DDSCAPS_SYSTEMMEMORY:
+        return DDERR_INVALIDCAPS
+    need = DDSD_WIDTH | DDSD_HEIGHT | DDSD_PITCH
+    if d.flags & need != need or d.width == 0 or d.height == 0 or d.pitch <= 0 or not d.lpsurface:
+        return DDERR_INVALIDPARAMS
+    f = pixfmt.unpack(d.pixfmt) if d.flags & DDSD_PIXELFORMAT else pixfmt.display_format(disp.current_mode(m)[2])
+    if f is None:
+        return DDERR_INVALIDPIXELFORMAT
+    buf = client_buffer(m, d.width, d.height, f, d.lpsurface, d.pitch)
+    if buf is None:
+        return DDERR_INVALIDPARAMS
+    kind = 0 if caps & (DDSCAPS_TEXTURE | DDSCAPS_3DDEVICE) else DDSCAPS_OFFSCREENPLAIN
+    s = Surface(m, dd, d.width, d.height, f, (caps & ~(DDSCAPS_VIDEOMEMORY | DDSCAPS_LOCALVIDMEM)) | kind, dd_iface,
+                buf)
+    s.ckeys = dict(d.ckeys)
     return s
 
 
@@ -400,174 +483,6 @@ def _this(this: Ref) -> Surface:
     assert isinstance(s, Surface)
     return s
 
-
-def _key_where(vals: np.ndarray, fmt: PixelFormat, key: tuple[int, int]) -> np.ndarray:
-    """True where raw ``vals`` match colour key ``key`` (its low value; the colour bits only)."""
-    km = np.uint32(fmt.key_mask)
-    return (vals & km) == np.uint32(key[0] & fmt.key_mask)
-
-
-def _convert(vals: np.ndarray, src: Surface, dst: Surface, m: "Machine") -> np.ndarray | None:
-    """Raw source values in the destination's format (None if one side is palettized and the other not)."""
-    if src.fmt == dst.fmt or (src.fmt.bpp == dst.fmt.bpp and (src.fmt.r, src.fmt.g, src.fmt.b) ==
-                              (dst.fmt.r, dst.fmt.g, dst.fmt.b)):
-        return vals
-    if src.fmt.palettized or dst.fmt.palettized:
-        return None
-    return pixfmt.from_rgb(pixfmt.to_rgb(vals, src.fmt), dst.fmt)
-
-
-def blit(m: "Machine", dst: Surface, drect: Rect, src: Surface | None, srect: Rect | None, *, fill: int | None = None,
-         src_key: tuple[int, int] | None = None, dst_key: tuple[int, int] | None = None, mirror_x: bool = False,
-         mirror_y: bool = False, clip: bool = False) -> int:
-    """The blitter: copy (stretching, mirroring) or fill, with colour keys; DD_OK or an error code."""
-    dx0, dy0, dx1, dy1 = drect
-    dw, dh = dx1 - dx0, dy1 - dy0
-    cx0, cy0, cx1, cy1 = max(dx0, 0), max(dy0, 0), min(dx1, dst.width), min(dy1, dst.height)
-    if not clip and (cx0, cy0, cx1, cy1) != drect:
-        return DDERR_INVALIDRECT
-    if cx1 <= cx0 or cy1 <= cy0:
-        return DD_OK
-    out = (cx0, cy0, cx1, cy1)
-    where: np.ndarray | None = None
-    if src is None:
-        vals: np.ndarray | int = fill if fill is not None else 0
-    else:
-        assert srect is not None
-        sx0, sy0, sx1, sy1 = srect
-        sw, sh = sx1 - sx0, sy1 - sy0
-        block = src.buf.read(srect)
-        xs = (np.arange(dw, dtype=np.int64) * sw) // dw
-        ys = (np.arange(dh, dtype=np.int64) * sh) // dh
-        if mirror_x:
-            xs = xs[::-1]
-        if mirror_y:
-            ys = ys[::-1]
-        xs = xs[cx0 - dx0:cx1 - dx0]
-        ys = ys[cy0 - dy0:cy1 - dy0]
-        if sw == dw and sh == dh and not mirror_x and not mirror_y:
-            block = block[ys[0]:ys[-1] + 1, xs[0]:xs[-1] + 1]
-        else:
-            block = block[np.ix_(ys, xs)]
-        if src_key is not None:
-            where = ~_key_where(block, src.fmt, src_key)
-        conv = _convert(block, src, dst, m)
-        if conv is None:
-            return DDERR_INVALIDPIXELFORMAT
-        vals = conv
-    if dst_key is not None:
-        dk = _key_where(dst.buf.read(out), dst.fmt, dst_key)
-        where = dk if where is None else (where & dk)
-    dst.buf.write(out, vals, where)
-    return DD_OK
-
-
-# ---- methods ---------------------------------------------------------------------------------------------------
-def Blt(m: "Machine", this: Ref, lpDestRect: PTR, lpDDSrcSurface: PTR, lpSrcRect: PTR, dwFlags: DWORD,
-        lpDDBltFx: PTR) -> DWORD:
-    """IDirectDrawSurface::Blt: copy (stretching, mirroring, colour keys) or colour-fill a rectangle."""
-    dst = _this(this)
-    fx = m.mem.read(lpDDBltFx, 100) if lpDDBltFx else None
-    if fx is not None and struct.unpack_from("<I", fx)[0] != 100:
-        return DDERR_INVALIDPARAMS
-    needs_fx = DDBLT_COLORFILL | DDBLT_DDFX | DDBLT_KEYDESTOVERRIDE | DDBLT_KEYSRCOVERRIDE | DDBLT_ROP | \
-        DDBLT_DEPTHFILL
-    if dwFlags & needs_fx and fx is None:
-        return DDERR_INVALIDPARAMS
-    src = lookup_obj(m, lpDDSrcSurface, Surface) if lpDDSrcSurface else None
-    if lpDDSrcSurface and src is None:
-        return DDERR_INVALIDPARAMS
-    if dst.lost or (src is not None and src.lost):
-        return DDERR_SURFACELOST
-    if dst.busy() or (src is not None and src is not dst and src.busy()):
-        return DDERR_SURFACEBUSY
-    drect = _rect(m, lpDestRect) if lpDestRect else _full(dst)
-    if drect[2] <= drect[0] or drect[3] <= drect[1]:
-        return DDERR_INVALIDRECT
-    fill = None
-    if dwFlags & DDBLT_DEPTHFILL:
-        return DDERR_INVALIDPARAMS  # no z-buffers
-    if dwFlags & DDBLT_COLORFILL:
-        assert fx is not None
-        fill = struct.unpack_from("<I", fx, 80)[0]
-        src = None
-    elif dwFlags & DDBLT_ROP:
-        assert fx is not None
-        rop = struct.unpack_from("<I", fx, 8)[0]
-        if rop in (BLACKNESS, WHITENESS):
-            fill = 0 if rop == BLACKNESS else 0xFFFFFFFF
-            src = None
-        elif rop != SRCCOPY:
-            return DDERR_NORASTEROPHW
-    if fill is None and src is None:
-        return DDERR_INVALIDPARAMS
-    srect = None
-    if src is not None:
-        srect = _rect(m, lpSrcRect) if lpSrcRect else _full(src)
-        if not _inside(srect, src):
-            return DDERR_INVALIDRECT
-    src_key = dst_key = None
-    if src is not None and dwFlags & DDBLT_KEYSRCOVERRIDE:
-        assert fx is not None
-        src_key = struct.unpack_from("<II", fx, 92)
-    elif src is not None and dwFlags & DDBLT_KEYSRC:
-        src_key = src.ckeys.get(DDCKEY_SRCBLT)
-        if src_key is None:
-            return DDERR_INVALIDPARAMS
-    if dwFlags & DDBLT_KEYDESTOVERRIDE:
-        assert fx is not None
-        dst_key = struct.unpack_from("<II", fx, 84)
-    elif dwFlags & DDBLT_KEYDEST:
-        dst_key = dst.ckeys.get(DDCKEY_DESTBLT)
-        if dst_key is None:
-            return DDERR_INVALIDPARAMS
-    ddfx = struct.unpack_from("<I", fx, 4)[0] if fx is not None and dwFlags & DDBLT_DDFX else 0
-    dst.uniqueness += 1  # before writing: a presenter upload overlapping the write must see a change
-    r = blit(m, dst, drect, src, srect, fill=fill, src_key=src_key, dst_key=dst_key,
-             mirror_x=bool(ddfx & DDBLTFX_MIRRORLEFTRIGHT), mirror_y=bool(ddfx & DDBLTFX_MIRRORUPDOWN),
-             clip=dst.clipper is not None)
-    if r != DD_OK:
-        return r
-    dst.touched(m)
-    if ddfx & DDBLTFX_NOTEARING and dst.front.visible(m):
-        disp.wait_vblank(m, DD_OK)  # "schedule the blit to avoid tearing": it lands at the next refresh
-    return DD_OK
-
-
-def BltFast(m: "Machine", this: Ref, dwX: DWORD, dwY: DWORD, lpDDSrcSurface: PTR, lpSrcRect: PTR,
-            dwTrans: DWORD) -> DWORD:
-    """IDirectDrawSurface::BltFast: unstretched copy to (x, y), optionally with the source or dest colour key."""
-    dst = _this(this)
-    src = lookup_obj(m, lpDDSrcSurface, Surface)
-    if src is None:
-        return DDERR_INVALIDPARAMS
-    if dst.clipper is not None:
-        return DDERR_BLTFASTCANTCLIP
-    if dst.lost or src.lost:
-        return DDERR_SURFACELOST
-    if dst.busy() or (src is not dst and src.busy()):
-        return DDERR_SURFACEBUSY
-    srect = _rect(m, lpSrcRect) if lpSrcRect else _full(src)
-    if not _inside(srect, src):
-        return DDERR_INVALIDRECT
-    x, y = dwX, dwY
-    drect = (x, y, x + srect[2] - srect[0], y + srect[3] - srect[1])
-    if not _inside(drect, dst):
-        return DDERR_INVALIDRECT
-    src_key = dst_key = None
-    if dwTrans & DDBLTFAST_SRCCOLORKEY:
-        src_key = src.ckeys.get(DDCKEY_SRCBLT)
-        if src_key is None:
-            return DDERR_INVALIDPARAMS
-    if dwTrans & DDBLTFAST_DESTCOLORKEY:
-        dst_key = dst.ckeys.get(DDCKEY_DESTBLT)
-        if dst_key is None:
-            return DDERR_INVALIDPARAMS
-    dst.uniqueness += 1  # before writing: a presenter upload overlapping the write must see a change
-    r = blit(m, dst, drect, src, srect, src_key=src_key, dst_key=dst_key)
-    if r == DD_OK:
-        dst.touched(m)
-    return r
 
 
 def Flip(m: "Machine", this: Ref, lpDDSurfaceTargetOverride: PTR, dwFlags: DWORD) -> DWORD:
@@ -643,7 +558,7 @@ def GetCaps(m: "Machine", this: Ref, lpDDSCaps: PTR) -> DWORD:
         return DDERR_INVALIDPARAMS
     s = _this(this)
     if this.iface.version >= 4:
-        m.mem.pack("<IIII", lpDDSCaps, s.caps, 0, 0, 0)
+        m.mem.pack("<IIII", lpDDSCaps, s.caps, s.caps2, 0, 0)
     else:
         m.mem.w32(lpDDSCaps, s.caps)
     return DD_OK
@@ -667,49 +582,6 @@ def GetPixelFormat(m: "Machine", this: Ref, lpDDPixelFormat: PTR) -> DWORD:
     m.mem.write(lpDDPixelFormat, _this(this).fmt.pack())
     return DD_OK
 
-
-def Lock(m: "Machine", this: Ref, lpDestRect: PTR, lpDDSurfaceDesc: PTR, dwFlags: DWORD, hEvent: DWORD) -> DWORD:
-    """IDirectDrawSurface::Lock: the address of the surface memory (or of a rectangle in it) and its pitch."""
-    s = _this(this)
-    if not lpDDSurfaceDesc:
-        return DDERR_INVALIDPARAMS
-    size = m.mem.u32(lpDDSurfaceDesc)
-    if size not in (DESC_SIZE, DESC2_SIZE):
-        return DDERR_INVALIDPARAMS
-    if s.lost:
-        return DDERR_SURFACELOST
-    r = _rect(m, lpDestRect) if lpDestRect else _full(s)
-    if not _inside(r, s):
-        return DDERR_INVALIDPARAMS
-    if s.busy():
-        return DDERR_SURFACEBUSY
-    s.locks.append(r)
-    addr = s.buf.addr + r[1] * s.buf.pitch + r[0] * s.fmt.bytespp
-    m.mem.write(lpDDSurfaceDesc, s.desc_bytes(size, addr))
-    return DD_OK
-
-
-def _unlock(m: "Machine", s: Surface, r: Rect | None) -> int:
-    if not s.locks:
-        return DDERR_NOTLOCKED
-    if r is None:
-        s.locks.pop()
-    elif r in s.locks:
-        s.locks.remove(r)
-    else:
-        return DDERR_NOTLOCKED
-    s.touched(m)
-    return DD_OK
-
-
-def Unlock(m: "Machine", this: Ref, lpSurfaceData: PTR) -> DWORD:
-    """IDirectDrawSurface::Unlock (versions 1-3: takes the locked pointer, which is not needed)."""
-    return _unlock(m, _this(this), None)
-
-
-def Unlock4(m: "Machine", this: Ref, lpRect: PTR) -> DWORD:
-    """IDirectDrawSurface4/7::Unlock: unlock the rectangle given to Lock (NULL: the whole surface)."""
-    return _unlock(m, _this(this), _rect(m, lpRect) if lpRect else None)
 
 
 def IsLost(m: "Machine", this: Ref) -> DWORD:
@@ -818,75 +690,6 @@ def GetClipper(m: "Machine", this: Ref, lplpDDClipper: PTR) -> DWORD:
     return DD_OK
 
 
-def _gdi_format(s: Surface) -> tuple[int, tuple[int, int, int], int] | None:
-    """(bpp, masks, compression) of a DIB section over the surface, None if GDI cannot describe it."""
-    from gdi import bitmap  # noqa: PLC0415
-    f = s.fmt
-    if f.palettized:
-        return 8, bitmap.STD32, bitmap.BI_RGB
-    masks = (f.r, f.g, f.b)
-    if f.bpp == 24:
-        return (24, bitmap.STD32, bitmap.BI_RGB) if masks == bitmap.STD32 else None
-    return f.bpp, masks, bitmap.BI_BITFIELDS if masks != bitmap.STD32 or f.bpp == 16 else bitmap.BI_RGB
-
-
-def _make_dc(m: "Machine", s: Surface) -> int | None:
-    from gdi import bitmap, gdiobj  # noqa: PLC0415
-    from gdi import dc as gdc  # noqa: PLC0415
-    buf = s.buf
-    gf = _gdi_format(s)
-    if gf is None:
-        return None
-    bpp, masks, comp = gf
-    colors = [int(v) for v in s.palette_lut(m)] if bpp == 8 else []
-    if buf.dc is not None:
-        if bpp == 8:
-            buf.dc[1].colors = colors
-        return int(buf.dc[0])
-    bm = bitmap.DibSection(width=s.width, height=s.height, bpp=bpp, bits=buf.addr, stride=buf.pitch, colors=colors,
-                           bottom_up=False, masks=masks, compression=comp, region=None, header_height=-s.height)
-    bm.surface = bitmap._section_surface(m, bm)  # noqa: SLF001 - the DIB section machinery over our memory
-    gdiobj.table(m).add(bm)
-    dc = gdc.new_memory_dc(m)
-    gdc.select_bitmap(dc, bm)
-    buf.dc = (dc.handle, bm)
-    return int(dc.handle)
-
-
-def GetDC(m: "Machine", this: Ref, lphDC: PTR) -> DWORD:
-    """IDirectDrawSurface::GetDC: a GDI device context drawing on the surface (locks it until ReleaseDC)."""
-    s = _this(this)
-    if not lphDC:
-        return DDERR_INVALIDPARAMS
-    if s.lost:
-        return DDERR_SURFACELOST
-    if s.dc_out:
-        return DDERR_DCALREADYCREATED
-    if s.locks:
-        return DDERR_SURFACEBUSY
-    h = _make_dc(m, s)
-    if h is None:
-        return DDERR_CANTCREATEDC
-    s.dc_out = True
-    m.mem.w32(lphDC, h)
-    return DD_OK
-
-
-def ReleaseDC(m: "Machine", this: Ref, hDC: DWORD) -> DWORD:
-    """IDirectDrawSurface::ReleaseDC: GDI is done with the surface.
-
-    Like Windows, it releases the surface's DC whatever handle is passed: win003.exe calls it with a
-    missing argument and carries on only because it succeeds."""
-    s = _this(this)
-    if not s.dc_out or s.buf.dc is None:
-        return DDERR_NODC
-    s.dc_out = False
-    bm = s.buf.dc[1]
-    if bm.surface is not None:
-        bm.surface.pull()  # nothing pending in the shadow: the memory is what GDI drew
-    s.touched(m)
-    return DD_OK
-
 
 def GetDDInterface(m: "Machine", this: Ref, lplpDD: PTR) -> DWORD:
     """IDirectDrawSurface2+::GetDDInterface: the DirectDraw interface that created the surface (AddRef'd)."""
@@ -940,41 +743,47 @@ def Initialize(m: "Machine", this: Ref, lpDD: PTR, lpDDSurfaceDesc: PTR) -> DWOR
     return DDERR_ALREADYINITIALIZED
 
 
+# ---- vtables ------------------------------------------------------------------------------------------------------
+from . import ddraw_attach as att  # noqa: E402 - the method modules import this one's Surface
+from . import ddraw_blit as blt  # noqa: E402
+from . import ddraw_lock as lck  # noqa: E402
+
+
 def _slots(version: int) -> list[tuple[str, Any]]:
     slots: list[tuple[str, Any]] = [
-        ("AddAttachedSurface", todo(1)),
-        ("AddOverlayDirtyRect", todo(1)),
-        ("Blt", Blt),
-        ("BltBatch", todo(3)),
-        ("BltFast", BltFast),
-        ("DeleteAttachedSurface", todo(2)),
+        ("AddAttachedSurface", att.AddAttachedSurface),
+        ("AddOverlayDirtyRect", att.AddOverlayDirtyRect),
+        ("Blt", blt.Blt),
+        ("BltBatch", blt.BltBatch),
+        ("BltFast", blt.BltFast),
+        ("DeleteAttachedSurface", att.DeleteAttachedSurface),
         ("EnumAttachedSurfaces", EnumAttachedSurfaces),
-        ("EnumOverlayZOrders", todo(3)),
+        ("EnumOverlayZOrders", att.EnumOverlayZOrders),
         ("Flip", Flip),
         ("GetAttachedSurface", GetAttachedSurface),
         ("GetBltStatus", GetBltStatus),
         ("GetCaps", GetCaps),
         ("GetClipper", GetClipper),
         ("GetColorKey", GetColorKey),
-        ("GetDC", GetDC),
+        ("GetDC", lck.GetDC),
         ("GetFlipStatus", GetFlipStatus),
-        ("GetOverlayPosition", todo(2)),
+        ("GetOverlayPosition", att.GetOverlayPosition),
         ("GetPalette", GetPalette),
         ("GetPixelFormat", GetPixelFormat),
         ("GetSurfaceDesc", GetSurfaceDesc),
         ("Initialize", Initialize),
         ("IsLost", IsLost),
-        ("Lock", Lock),
-        ("ReleaseDC", ReleaseDC),
+        ("Lock", lck.Lock),
+        ("ReleaseDC", lck.ReleaseDC),
         ("Restore", Restore),
         ("SetClipper", SetClipper),
         ("SetColorKey", SetColorKey),
-        ("SetOverlayPosition", todo(2)),
+        ("SetOverlayPosition", att.SetOverlayPosition),
         ("SetPalette", SetPalette),
-        ("Unlock", Unlock if version < 4 else Unlock4),
-        ("UpdateOverlay", todo(5)),
-        ("UpdateOverlayDisplay", todo(1)),
-        ("UpdateOverlayZOrder", todo(2)),
+        ("Unlock", lck.Unlock if version < 4 else lck.Unlock4),
+        ("UpdateOverlay", att.UpdateOverlay),
+        ("UpdateOverlayDisplay", att.UpdateOverlayDisplay),
+        ("UpdateOverlayZOrder", att.UpdateOverlayZOrder),
     ]
     if version >= 2:
         slots += [
@@ -983,21 +792,21 @@ def _slots(version: int) -> list[tuple[str, Any]]:
             ("PageUnlock", PageUnlock),
         ]
     if version >= 3:
-        slots += [("SetSurfaceDesc", todo(2))]
+        slots += [("SetSurfaceDesc", att.SetSurfaceDesc)]
     if version >= 4:
         slots += [
-            ("SetPrivateData", todo(4)),
-            ("GetPrivateData", todo(3)),
-            ("FreePrivateData", todo(1)),
+            ("SetPrivateData", att.SetPrivateData),
+            ("GetPrivateData", att.GetPrivateData),
+            ("FreePrivateData", att.FreePrivateData),
             ("GetUniquenessValue", GetUniquenessValue),
             ("ChangeUniquenessValue", ChangeUniquenessValue),
         ]
     if version >= 7:
         slots += [
-            ("SetPriority", todo(1)),
-            ("GetPriority", todo(1)),
-            ("SetLOD", todo(1)),
-            ("GetLOD", todo(1)),
+            ("SetPriority", att.SetPriority),
+            ("GetPriority", att.GetPriority),
+            ("SetLOD", att.SetLOD),
+            ("GetLOD", att.GetLOD),
         ]
     return slots
 
@@ -1013,6 +822,6 @@ IDirectDrawSurface3 = _surface_interface("IDirectDrawSurface3", guids.IID_IDirec
 IDirectDrawSurface4 = _surface_interface("IDirectDrawSurface4", guids.IID_IDirectDrawSurface4, 4)
 IDirectDrawSurface7 = _surface_interface("IDirectDrawSurface7", guids.IID_IDirectDrawSurface7, 7)
 Surface.interfaces = (IDirectDrawSurface, IDirectDrawSurface2, IDirectDrawSurface3, IDirectDrawSurface4,
-                      IDirectDrawSurface7)
+                      IDirectDrawSurface7, IDirectDrawGammaControl)
 
 __all__ = ["Surface", "create", "publish", "read_desc", "surface_iface"]

@@ -182,12 +182,12 @@ def test_flipped_primary_on_screen(run_exeplay, stage, workdir, tmp_path: Path):
 
 
 def test_unimplemented_method_stops_loudly(run_program):
-    # GetLOD (a Direct3D texture-manager method) is a not-yet-implemented slot; if it gets implemented,
+    # StartModeTest (the monitor mode test) is a not-yet-implemented slot; if it gets implemented,
     # make the program call another ``todo`` slot.
     r = run_program(EXE, "todo", timeout=30)
     assert_no_traceback(r)
     assert r.rc == 3, r.describe()
-    assert "calling GetLOD" in r.text
-    assert "GetLOD returned" not in r.text
-    assert "unimplemented: IDirectDrawSurface7::GetLOD called from" in r.errtext, r.describe()
+    assert "calling StartModeTest" in r.text
+    assert "StartModeTest returned" not in r.text
+    assert "unimplemented: IDirectDraw7::StartModeTest called from" in r.errtext, r.describe()
     assert "ddraw_basic.exe+0x" in r.errtext

@@ -582,20 +582,12 @@ static void test_flip(void) {
 /* ---- a method exeplay does not implement yet stops the run, naming it ------------------------------------- */
 static void test_todo(void) {
     IDirectDraw7 *dd7;
-    IDirectDrawSurface7 *s7;
-    DDSURFACEDESC2 sd;
-    DWORD lod = 0;
+    SIZE size = {640, 480};
     DirectDrawCreateEx(NULL, (void **)&dd7, &IID_IDirectDraw7, NULL);
     IDirectDraw7_SetCooperativeLevel(dd7, NULL, DDSCL_NORMAL);
-    memset(&sd, 0, sizeof sd);
-    sd.dwSize = sizeof sd;
-    sd.dwFlags = DDSD_CAPS | DDSD_WIDTH | DDSD_HEIGHT;
-    sd.dwWidth = sd.dwHeight = 8;
-    sd.ddsCaps.dwCaps = DDSCAPS_OFFSCREENPLAIN;
-    IDirectDraw7_CreateSurface(dd7, &sd, &s7, NULL);
-    printf("calling GetLOD\n");
-    IDirectDrawSurface7_GetLOD(s7, &lod);  /* a texture-manager method, not implemented */
-    printf("GetLOD returned\n");
+    printf("calling StartModeTest\n");
+    IDirectDraw7_StartModeTest(dd7, &size, 1, 0);  /* the monitor mode test, not implemented */
+    printf("StartModeTest returned\n");
 }
 
 int main(int argc, char **argv) {

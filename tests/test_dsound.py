@@ -7,7 +7,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import PROGRAMS
 from test_audio_waveout import AMP, FREQ, RATE, check_sine, fields, load, sound_span
 

@@ -149,3 +149,59 @@ def test_playsound_deterministic(played, run_exeplay, tmp_path: Path) -> None:
     _, first, _ = played
     _, again, _ = run_recorded(run_exeplay, tmp_path, "winmm_play.exe", extra=("winmm_file.wav",))
     assert np.array_equal(first, again)
+
+
+# ---- mmio --------------------------------------------------------------------------------------------
+def expected_riff() -> bytes:
+    """The file winmm_mmio.exe writes: RIFF TEST { 'odd ' "hello" + pad, LIST LST1 { 'xyz ' "abc" + pad },
+    'buf ' 20000 bytes of (i * 7) & 0xFF }."""
+    def ck(cid: bytes, body: bytes) -> bytes:
+        return cid + len(body).to_bytes(4, "little") + body + b"\0" * (len(body) & 1)
+    buf = (np.arange(20000) * 7 % 256).astype(np.uint8).tobytes()
+    body = b"TEST" + ck(b"odd ", b"hello") + ck(b"LIST", b"LST1" + ck(b"xyz ", b"abc")) + ck(b"buf ", buf)
+    return ck(b"RIFF", body)
+
+
+def test_mmio(run_exeplay, tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for n in ("winmm_mmio.exe", "winmm_res.wav", "winmm_mem.wav"):
+        shutil.copy(PROGRAMS / n, bin_dir / n)
+    work = tmp_path / "work"
+    work.mkdir()
+    r = run_exeplay(["run", "--headless", "--deterministic", bin_dir / "winmm_mmio.exe", "D:\\"], cwd=work)
+    assert_no_traceback(r)
+    assert r.rc == 0 and "done" in r.text, r.describe()
+    lines = r.text.splitlines()
+    expect = [
+        # winmm_res.wav: a padded odd-sized 'note' chunk and a LIST before fmt, 'fact' before data
+        "file riff r=0 size=8904 off=8",
+        "file fmt r=0 size=16 off=56 read=16 tag=1 ch=1 rate=22050 avg=44100 align=2 bits=16",
+        "file ascend r=0 pos=72",
+        "file data r=0 size=8820 off=92 read=8 first=0,2244,4408,6417",
+        "file missing r=265",  # MMIOERR_CHUNKNOTFOUND
+        "create h=1", "createriff r=0", "write=5", "ascend_odd r=0 size=5",
+        "setinfo r=0 advances=2 buffer=8192",  # 20000 bytes through the 8 KB buffer: two buffers written
+        "ascend_buf r=0 size=20000", "ascend_riff r=0 size=20050", "end=20058", "close r=0",
+        "read riff=RIFF type=TEST size=20050",
+        "chunk odd  size=5 type=- off=20 data=hello",
+        "chunk buf  size=20000 type=- off=58 data=",
+        "advance_unbuffered r=266",  # MMIOERR_UNBUFFERED
+        "buffered size=20000 bad=0 advances=20 cch=1000 pos=20058",
+        "mem open=1 size=26504",
+        "mem riff r=0 size=26496 off=8",
+        "mem fmt r=0 size=16 off=20 read=16 tag=1 ch=2 rate=44100 avg=176400 align=4 bits=16",
+        "mem ascend r=0 pos=36",
+        "mem data r=0 size=26460 off=44 read=8 first=0,0,1704,1704",
+        "mem missing r=265",
+        "grow written=300 tail=56789 cch=1124",  # 100 bytes grown by 1024
+        "fixed written=16",  # a program's buffer does not grow
+        "fourcc upper=WAVE pad=[ab  ] w=RIFF",
+        "missing h=0 err=257",  # MMIOERR_FILENOTFOUND
+        "exist=1 not=0",
+        "parse=1 name=E:\\out.riff",
+    ]
+    for e in expect:
+        assert e in lines, (e, r.text)
+    assert any(ln.startswith("chunk LIST size=16 type=LST1 off=34 data=xyz ") for ln in lines), r.text
+    assert (work / "out.riff").read_bytes() == expected_riff()

@@ -205,3 +205,38 @@ def test_mmio(run_exeplay, tmp_path: Path) -> None:
         assert e in lines, (e, r.text)
     assert any(ln.startswith("chunk LIST size=16 type=LST1 off=34 data=xyz ") for ln in lines), r.text
     assert (work / "out.riff").read_bytes() == expected_riff()
+
+
+# ---- multimedia timers -------------------------------------------------------------------------------
+def test_timers(run_exeplay, tmp_path: Path) -> None:
+    outs = []
+    for i in range(2):
+        d = tmp_path / str(i)
+        d.mkdir()
+        shutil.copy(PROGRAMS / "winmm_timer.exe", d)
+        r = run_exeplay(["run", "--headless", "--deterministic", d / "winmm_timer.exe"], cwd=d)
+        assert_no_traceback(r)
+        assert r.rc == 0 and "done" in r.text, r.describe()
+        outs.append(r.text)
+    out = outs[0]
+    assert outs[1] == out, "deterministic runs deliver the same events at the same guest times"
+    lines = out.splitlines()
+    for e in [
+        "caps r=0 min=1 max=1000000",
+        # 10 ms periodic for 1 s: exactly 100 callbacks, on the timer thread, on a 10 ms grid; none after kill
+        "periodic id=1 count=100 after_kill=0 kill=0 first=10,20,30 last=1000 bad_args=0 other_thread=1",
+        "oneshot count=1 at=50 kill_after=11",  # a one-shot timer is gone once it fired
+        "killed_early kill=0 count=0",
+        "selfkill r=0 same_id=1", "selfkill count=3",  # killed from its own callback: no fourth call
+        "errors zero=0 huge=0 badevent=0 kill_unknown=11",
+    ]:
+        assert e in lines, (e, out)
+    ev = next(ln for ln in lines if ln.startswith("event_set")).split()[1:]
+    waits = [tuple(map(int, x.split(":"))) for x in ev]
+    assert all(w == 0 for w, _ in waits), out
+    ts = [t for _, t in waits]
+    # events every 30 ms; the waiter sees each one within its wake-up slice (the deterministic scheduler charges
+    # a whole time slice, 8 ms, to the timer thread that set the event)
+    assert 30 <= ts[0] < 40 and np.all(np.diff(ts) == 30), out
+    f = fields(next(ln for ln in lines if ln.startswith("pulse")))
+    assert f["wait"] == "0" and 40 <= int(f["at"]) < 50 and f["after"] == "258", out  # PulseEvent leaves it reset

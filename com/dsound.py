@@ -61,6 +61,7 @@ class DirectSound(ComObject):
         self.speakers = DSSPEAKER_STEREO | DSSPEAKER_GEOMETRY_WIDE << 16
 
     def find(self, iid: bytes) -> Interface | None:
+        """IDirectSound8 only on objects made as DirectSound8 ones."""
         iface = super().find(iid)
         if iface is IDirectSound8 and self.version < 8:
             return None

@@ -229,6 +229,8 @@ class Buffer(ComObject):
         return self.frames * self.fmt.align
 
     def find(self, iid: bytes) -> Interface | None:
+        """IDirectSoundBuffer8 only on secondary buffers of DirectSound8 objects, IDirectSoundNotify only with
+        DSBCAPS_CTRLPOSITIONNOTIFY."""
         iface = super().find(iid)
         if iface is IDirectSoundBuffer8 and (self.primary or self.ds.version < 8):
             return None
@@ -296,6 +298,7 @@ class Buffer(ComObject):
 
     # ---- mixer source ------------------------------------------------------------------------------------
     def active(self) -> bool:
+        """Mixer source: whether the buffer is playing."""
         return self.playing
 
     def _to_mixer_frames(self, adv: int) -> int:
@@ -303,6 +306,8 @@ class Buffer(ComObject):
         return max(0, -(-(adv * mixer.RATE - self.frac) // self.freq))
 
     def frames_until_event(self) -> int | None:
+        """Mixer source: mixer frames until the next notification offset is passed or a non-looping buffer
+        ends."""
         if not self.playing or not self.frames:
             return None
         a = self.fmt.align
@@ -356,6 +361,7 @@ class Buffer(ComObject):
         return lv, rv
 
     def render(self, n: int, out: np.ndarray | None) -> None:
+        """Mixer source: add the next ``n`` frames (read from guest memory now) and move the play cursor."""
         if out is None or n <= 0 or not self.playing or not self.frames or self.data is None:
             return
         R = mixer.RATE

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import collections
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from emu import clock
 from emu.api import BOOL, DWORD, HWND, INT, PTR, UINT, stdcall
@@ -113,6 +113,8 @@ class InputState:
         self.cursor_count = 0  # ShowCursor counter (>= 0: visible)
         self.clip: tuple[int, int, int, int] | None = None
         self.mouse_over: int = 0
+        # raw host events as they are pumped, before they become messages (DirectInput devices listen here)
+        self.listeners: list[Callable[["Machine", he.HostEvent], None]] = []
 
 
 def state(m: "Machine") -> InputState:
@@ -348,6 +350,8 @@ def _mouse_event(m: "Machine", st: InputState, ev: he.HostEvent) -> None:
 
 
 def _handle(m: "Machine", st: InputState, ev: he.HostEvent) -> None:
+    for listener in st.listeners:
+        listener(m, ev)
     if isinstance(ev, he.Key):
         _key_event(m, st, ev)
     elif isinstance(ev, he.Text):

@@ -5,6 +5,7 @@ run's recording (--audio-out): where each one starts, how long it lasts and its 
 from __future__ import annotations
 
 import shutil
+import struct
 import wave
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def segments(ch: np.ndarray, gap: int = RATE // 100) -> list[tuple[int, int]]:
     if not len(idx):
         return []
     br = np.nonzero(np.diff(idx) > gap)[0]
-    return list(zip(np.r_[idx[0], idx[br + 1]].tolist(), (np.r_[idx[br], idx[-1]] + 1).tolist()))
+    return list(zip(np.r_[idx[0], idx[br + 1]].tolist(), (np.r_[idx[br], idx[-1]] + 1).tolist(), strict=True))
 
 
 def peak_freq(seg: np.ndarray) -> float:
@@ -107,7 +108,7 @@ def played(tmp_path_factory, request) -> tuple[str, np.ndarray, bytes]:
 def test_playsound_results_and_sync_timing(played) -> None:
     out, _, err = played
     s = steps(out)
-    for name, (_f, dur) in PLAYED.items():
+    for name in PLAYED:
         assert s[name]["r"] == 1, (name, out)
     # synchronous calls return when their sound has been played; asynchronous ones at once
     for name in ("file_sync", "resource_id", "memory", "alias", "alias_id", "snd_alias", "default"):
@@ -127,7 +128,7 @@ def test_playsound_recording(played) -> None:
     assert np.array_equal(x[:, 0], x[:, 1]), "mono and dual-mono sounds play the same on both channels"
     segs = segments(x[:, 0])
     assert len(segs) == len(PLAYED), segs
-    for (a, b), (name, (freq, dur)) in zip(segs, PLAYED.items()):
+    for (a, b), (name, (freq, dur)) in zip(segs, PLAYED.items(), strict=True):
         start = (s[name]["at"] - BOOT_MS) * RATE / 1000
         assert -2 <= a - start <= RATE / 1000 + 2, (name, a, start)  # it starts when the call was made ("at" is
         # whole milliseconds)
@@ -240,3 +241,237 @@ def test_timers(run_exeplay, tmp_path: Path) -> None:
     assert 30 <= ts[0] < 40 and np.all(np.diff(ts) == 30), out
     f = fields(next(ln for ln in lines if ln.startswith("pulse")))
     assert f["wait"] == "0" and 40 <= int(f["at"]) < 50 and f["after"] == "258", out  # PulseEvent leaves it reset
+
+
+# ---- midiOut -----------------------------------------------------------------------------------------
+MIDI_LINES = [
+    "numdevs=1 caps=0 name=exeplay Software Synth tech=7 channels=ffff support=3",  # MOD_SWSYNTH, volume + L/R
+    "mapper caps=0 tech=5",  # MOD_MAPPER
+    "baddev=2", "open=0",
+    "long_unprepared=64", "prepare=0 flags=2", "long=0 done=1", "unprepare=0",  # MIDIERR_UNPREPARED, MHDR_*
+    "setvol=0 getvol=0 vol=80008000", "close=0", "closed_msg=5",
+    "callbacks open=1 done=1 close=1 hdr=1",  # MOM_OPEN/DONE/CLOSE on the callback function
+    "text=Cannot perform this ",
+]
+NO_SYNTH = "midiOut: no synthesizer"
+
+
+def run_midi(run_exeplay, tmp_path: Path, env: dict[str, str] | None = None) -> tuple[str, str, np.ndarray]:
+    shutil.copy(PROGRAMS / "winmm_midi.exe", tmp_path)
+    wav = tmp_path / "midi.wav"
+    r = run_exeplay(["run", "--headless", "--deterministic", "--audio-out", wav, tmp_path / "winmm_midi.exe"],
+                    cwd=tmp_path, env=env)
+    assert_no_traceback(r)
+    assert r.rc == 0 and "done" in r.text, r.describe()
+    lines = r.text.splitlines()
+    for e in MIDI_LINES:
+        assert e in lines, (e, r.text)
+    return r.text, r.errtext, load(wav)
+
+
+def test_midi_out(run_exeplay, tmp_path: Path) -> None:
+    out, err, x = run_midi(run_exeplay, tmp_path)
+    if NO_SYNTH in err:
+        pytest.skip("no FluidSynth/SoundFont installed: MIDI is silent (the calls were checked)")
+    at = {ln.split("=")[0]: int(ln.split("at=")[1]) - BOOT_MS for ln in out.splitlines() if " at=" in ln}
+    ch = x[:, 0]
+    on = at["noteon"] * RATE // 1000
+    first = int(np.nonzero(np.abs(ch) > 0)[0][0])
+    assert on <= first <= on + RATE // 100, (first, on)  # the note sounds from the guest time it was sent
+
+    def window(t0: float, t1: float) -> np.ndarray:
+        return ch[int(t0 * RATE):int(t1 * RATE)]
+
+    a4 = window(at["noteon"] / 1000 + 0.05, at["noteon"] / 1000 + 0.45)
+    a5 = window(at["running"] / 1000 + 0.02, at["reset"] / 1000 - 0.02)
+    assert abs(peak_freq(a4) - 440) < 5 and abs(peak_freq(a5) - 880) < 10, (peak_freq(a4), peak_freq(a5))
+    rms = [float(np.sqrt(np.mean(s ** 2))) for s in (a4, a5, window(at["reset"] / 1000 + 0.5, at["reset"] / 1000 + 1))]
+    assert rms[0] > 500 and rms[1] > 500 and rms[2] < rms[1] / 50, rms  # midiOutReset silenced the note
+    (tmp_path / "again").mkdir()
+    _, _, again = run_midi(run_exeplay, tmp_path / "again")
+    assert np.array_equal(x, again), "the synthesizer renders in guest time: identical recordings"
+
+
+def test_midi_out_without_synth(run_exeplay, tmp_path: Path) -> None:
+    _, err, x = run_midi(run_exeplay, tmp_path, env={"EXEPLAY_SOUNDFONT": str(tmp_path / "none.sf2")})
+    assert err.count(NO_SYNTH) == 1, err
+    assert not np.any(x), "silent without a synthesizer"
+
+
+# ---- the corpus: SkiFree ------------------------------------------------------------------------------
+# ski32.exe looks for "WAVE" resources 1-9 at start and plays them with sndPlaySound(SND_MEMORY | SND_ASYNC) as
+# things happen on the slope; the corpus build carries none (FindResourceA fails, so it never calls
+# sndPlaySound). The test gives a copy of it nine tones (resource k: 200 * k Hz, 120 ms), added as a new resource
+# section, and checks that its own sound code plays them into the recording.
+
+def _resource_entries(d: bytes, root_off: int) -> list:
+    """[(type, name, lang, data_rva, size, codepage)] of a PE resource directory."""
+    out = []
+
+    def entries(o: int):  # noqa: ANN202 - a generator of (key, offset)
+        n_named, n_ids = struct.unpack_from("<HH", d, o + 12)
+        for i in range(n_named + n_ids):
+            nm, off = struct.unpack_from("<II", d, o + 16 + 8 * i)
+            if nm & 0x80000000:
+                p = root_off + (nm & 0x7FFFFFFF)
+                ln = struct.unpack_from("<H", d, p)[0]
+                key = d[p + 2:p + 2 + 2 * ln].decode("utf-16-le")
+            else:
+                key = nm
+            yield key, off
+
+    for t, toff in entries(root_off):
+        for n, noff in entries(root_off + (toff & 0x7FFFFFFF)):
+            for lang, loff in entries(root_off + (noff & 0x7FFFFFFF)):
+                rva, size, cp, _ = struct.unpack_from("<4I", d, root_off + loff)
+                out.append((t, n, lang, rva, size, cp))
+    return out
+
+
+def add_wave_resources(exe: bytes, waves: dict[int, bytes]) -> bytes:
+    """``exe`` with a new section holding its resource directory plus "WAVE" resources ``waves`` (id -> WAV)."""
+    d = bytearray(exe)
+    pe = struct.unpack_from("<I", d, 0x3C)[0]
+    nsec = struct.unpack_from("<H", d, pe + 6)[0]
+    opt_size = struct.unpack_from("<H", d, pe + 20)[0]
+    opt = pe + 24
+    sec_align, file_align = struct.unpack_from("<II", d, opt + 32)
+    secs = []
+    for i in range(nsec):
+        o = opt + opt_size + 40 * i
+        vs, va, rs, ro = struct.unpack_from("<IIII", d, o + 8)
+        secs.append((va, vs, ro, rs))
+
+    def off_of(rva: int) -> int:
+        for va, vs, ro, rs in secs:
+            if va <= rva < va + max(vs, rs):
+                return rva - va + ro
+        raise ValueError(hex(rva))
+
+    dd = opt + 96 + 8 * 2
+    rsrc_rva = struct.unpack_from("<I", d, dd)[0]
+    entries = _resource_entries(bytes(d), off_of(rsrc_rva))
+    new_va = max(va + max(vs, rs) for va, vs, ro, rs in secs)
+    new_va = -(-new_va // sec_align) * sec_align
+    for wid, wav in sorted(waves.items()):
+        entries.append(("WAVE", wid, 0x409, None, len(wav), 0))
+    # layout: directories, then data entries, then strings, then new data
+    types: dict = {}
+    for e in entries:
+        types.setdefault(e[0], {}).setdefault(e[1], []).append(e)
+
+    def order(keys) -> list:  # noqa: ANN001 - names first, then ids, as PE resource directories sort them
+        return sorted([k for k in keys if isinstance(k, str)]) + sorted(k for k in keys if not isinstance(k, str))
+
+    # sizes: every directory table and entry, then one data entry per resource
+    ndirs = 1 + len(types) + sum(len(v) for v in types.values())
+    nent = len(types) + sum(len(v) for v in types.values()) + len(entries)
+    dir_size = 16 * ndirs + 8 * nent
+    data_entries_off = dir_size
+    strings_off = data_entries_off + 16 * len(entries)
+    strings = bytearray()
+    str_pos = {}
+
+    def sref(s: str) -> int:
+        if s not in str_pos:
+            str_pos[s] = strings_off + len(strings)
+            strings.extend(struct.pack("<H", len(s)) + s.encode("utf-16-le"))
+            if len(strings) % 2:
+                strings.append(0)
+        return str_pos[s] | 0x80000000
+
+    # the directory tables, each allocated where the walk reaches it
+    blob = bytearray(dir_size)
+    cursor = [0]
+
+    def alloc_dir(keys: list) -> int:
+        o = cursor[0]
+        named = sum(isinstance(k, str) for k in keys)
+        struct.pack_into("<IIHHHH", blob, o, 0, 0, 0, 0, named, len(keys) - named)
+        cursor[0] += 16 + 8 * len(keys)
+        return o
+
+    data_list = []
+    root_keys = order(types)
+    root = alloc_dir(root_keys)
+    for i, t in enumerate(root_keys):
+        names = order(types[t])
+        nd = alloc_dir(names)
+        struct.pack_into("<II", blob, root + 16 + 8 * i, sref(t) if isinstance(t, str) else t, nd | 0x80000000)
+        for j, n in enumerate(names):
+            langs = types[t][n]
+            ld = alloc_dir([e[2] for e in langs])
+            struct.pack_into("<II", blob, nd + 16 + 8 * j, sref(n) if isinstance(n, str) else n, ld | 0x80000000)
+            for k, e in enumerate(langs):
+                de = data_entries_off + 16 * len(data_list)
+                data_list.append(e)
+                struct.pack_into("<II", blob, ld + 16 + 8 * k, e[2], de)
+    assert cursor[0] == dir_size
+    body = bytearray(blob) + bytearray(16 * len(data_list)) + strings
+    while len(body) % 8:
+        body.append(0)
+    wav_at = {}
+    for wid, wav in sorted(waves.items()):
+        wav_at[wid] = len(body)
+        body += wav
+        while len(body) % 8:
+            body.append(0)
+    for i, e in enumerate(data_list):
+        rva = e[3] if e[3] is not None else new_va + wav_at[e[1]]
+        struct.pack_into("<4I", body, data_entries_off + 16 * i, rva, e[4], e[5], 0)
+    # the new section
+    raw_off = -(-len(d) // file_align) * file_align
+    raw_size = -(-len(body) // file_align) * file_align
+    hdr = opt + opt_size + 40 * nsec
+    first_raw = min(ro for va, vs, ro, rs in secs if rs)
+    assert hdr + 40 <= first_raw, "no room for another section header"
+    struct.pack_into("<8sIIIIIIHHI", d, hdr, b".rsrc2", len(body), new_va, raw_size, raw_off, 0, 0, 0, 0,
+                     0x40000040)
+    struct.pack_into("<H", d, pe + 6, nsec + 1)
+    struct.pack_into("<I", d, opt + 56, -(-(new_va + len(body)) // sec_align) * sec_align)  # SizeOfImage
+    struct.pack_into("<II", d, dd, new_va, len(body))
+    d.extend(bytes(raw_off - len(d)))
+    d.extend(body + bytes(raw_size - len(body)))
+    return bytes(d)
+
+
+def tone_wav(freq: float, ms: int, rate: int = 22050) -> bytes:
+    """A 16-bit mono sine WAV image."""
+    n = rate * ms // 1000
+    a = np.rint(10000 * np.sin(2 * np.pi * freq * np.arange(n) / rate)).astype("<i2").tobytes()
+    fmt = struct.pack("<HHIIHH", 1, 1, rate, rate * 2, 2, 16)
+    body = b"WAVEfmt " + struct.pack("<I", 16) + fmt + b"data" + struct.pack("<I", len(a)) + a
+    return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+@pytest.mark.corpus
+def test_ski32_sounds(run_exeplay, tmp_path: Path) -> None:
+    src = CORPUS / "gui" / "ski32.exe"
+    if not src.is_file():
+        pytest.skip("../shared/corpus is absent")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    exe = bin_dir / "ski32.exe"
+    exe.write_bytes(add_wave_resources(src.read_bytes(), {k: tone_wav(200.0 * k, 120) for k in range(1, 10)}))
+    work = tmp_path / "work"
+    work.mkdir()
+    script = tmp_path / "input.txt"
+    script.write_text("1000 key Down\n1200 key Down\n1400 key Down\n1600 key Down\n")  # as in test_gui_corpus
+    wav = tmp_path / "ski.wav"
+    r = run_exeplay(["run", "--headless", "--deterministic", "--input", script, "--exit-after", "9700",
+                     "--audio-out", wav, exe], cwd=work, timeout=120)
+    assert_no_traceback(r)
+    assert "crashed" not in r.errtext and "unimplemented" not in r.errtext, r.describe()
+    x = load(wav)
+    assert len(x) >= 9.6 * RATE
+    segs = segments(x[:, 0])
+    # the skier rides over moguls (resource 4, played three times in a row) and then falls at a tree (resource 1)
+    assert len(segs) >= 2, segs
+    heard = set()
+    for a, b in segs:
+        f = peak_freq(x[a:b, 0])
+        k = round(f / 200)
+        assert 1 <= k <= 9 and abs(f - 200 * k) < 3, f
+        assert (b - a) >= 0.12 * RATE - 3, (a, b)
+        heard.add(k)
+    assert len(heard) >= 2, heard

@@ -102,12 +102,10 @@ def parse_format(m: "Machine", kind: dk.DeviceKind, ptr: int) -> DataFormat | in
     for i in range(nobjs):
         pguid, ofs, dwtype, _ = struct.unpack_from("<4I", raw, i * DIOBJECTDATAFORMAT_SIZE)
         want_guid = m.mem.read(pguid, 16) if pguid else None
-        inst = dk.get_instance(dwtype)
         hit = None
-        for j, o in enumerate(kind.objects):
+        for j in kind.with_instance(dk.get_instance(dwtype)):
+            o = kind.objects[j]
             if j in used or (want_guid is not None and o.guid != want_guid) or not o.matches_type(dwtype):
-                continue
-            if inst != 0xFFFF and o.instance != inst:
                 continue
             hit = j
             break

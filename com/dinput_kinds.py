@@ -118,8 +118,8 @@ class DevObject:
     def matches_type(self, want: int) -> bool:
         """Whether a DIDFT_* type filter (EnumObjects flags, a DIOBJECTDATAFORMAT dwType) accepts this object."""
         kinds = want & 0xFF & ~(DIDFT_COLLECTION | DIDFT_NODATA)
-        if kinds and not kinds & self.type_id & 0xFF:
-            return False
+        if want & 0xFF and not kinds & self.type_id & 0xFF:
+            return False  # another type, or only collections / no-data objects asked for (there are none)
         return (want & DIDFT_ATTRIBUTES & ~self.type_id) == 0
 
     def matches_id(self, ident: int) -> bool:
@@ -200,12 +200,23 @@ class DeviceKind:
         """Index in ``objects`` of the object with identifier ``type_id`` (exact)."""
         return _INDEX[id(self)][type_id]
 
+    def with_instance(self, instance: int) -> list[int]:
+        """Indexes of the objects with instance number ``instance`` (0xFFFF: all), in order."""
+        if instance == 0xFFFF:
+            return list(range(len(self.objects)))
+        return _BY_INSTANCE[id(self)].get(instance, [])
+
 
 _INDEX: dict[int, dict[int, int]] = {}
+_BY_INSTANCE: dict[int, dict[int, list[int]]] = {}
 
 
 def _register(kind: DeviceKind) -> DeviceKind:
     _INDEX[id(kind)] = {o.type_id: i for i, o in enumerate(kind.objects)}
+    by: dict[int, list[int]] = {}
+    for i, o in enumerate(kind.objects):
+        by.setdefault(o.instance, []).append(i)
+    _BY_INSTANCE[id(kind)] = by
     return kind
 
 

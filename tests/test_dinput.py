@@ -129,6 +129,7 @@ def test_api(run_exeplay, stage, tmp_path: Path) -> None:
     assert one["mobj_axes"] == ["3"]
     assert one["kobj_buttons"] == ["105"]
     assert one["kobj_axes"] == ["0"]
+    assert one["mobj_collections"] == ["0"]
     assert one["kobj_esc"] == [OK, "Esc", "00000104", "1"]
     assert one["kobj_rctrl"] == [OK, "Right", "Ctrl", "157"]
     assert one["mobj_b1"] == [OK, "Button", "1", "00000104"]
@@ -251,9 +252,12 @@ def test_input(run_exeplay, stage, tmp_path: Path) -> None:
 
 def test_event_wakes_a_thread_without_message_loop(run_exeplay, stage, tmp_path: Path) -> None:
     """WaitForSingleObject on the notification event returns when a key arrives, though nothing pumps messages."""
-    o = _run(run_exeplay, stage, tmp_path, "wait", "500 key a\n")
+    o = _run(run_exeplay, stage, tmp_path, "wait", "500 key a\n1500 key Down\n")
     assert o["acquire"] == [[OK]]
     assert o["woke"] == [["0", "500"], ["0", "540"]]
     assert o["data"] == [[OK, "1", "1e:80"], [OK, "1", "1e:00"]]
     assert o["timeout"] == [["258"]]
+    assert o["peek"] == [[OK, "2"]]  # Down pressed and released while the program slept
+    assert o["flush"] == [[OK, "2"]]
+    assert o["after_flush"] == [[OK, "0"]]
 

@@ -292,6 +292,9 @@ static void api(void) {
     enum_count = 0;
     IDirectInputDevice8_EnumObjects(kbd, enum_obj, NULL, DIDFT_AXIS);
     P("kobj_axes %d\n", enum_count);
+    enum_count = 0;
+    IDirectInputDevice8_EnumObjects(mouse, enum_obj, NULL, DIDFT_COLLECTION);
+    P("mobj_collections %d\n", enum_count);
     oi.dwSize = sizeof oi;
     hr = IDirectInputDevice8_GetObjectInfo(kbd, &oi, DIK_ESCAPE, DIPH_BYOFFSET);
     P("kobj_esc %08lx %s %08lx %lu\n", hr, oi.tszName, oi.dwType, oi.dwOfs);
@@ -568,6 +571,17 @@ static void wait(void) {
     }
     r = WaitForSingleObject(ev, 500);
     P("timeout %lu\n", r);
+    /* input that arrives while nobody looks waits in the buffer: count it, flush it */
+    Sleep(1000);
+    n = INFINITE;
+    hr = IDirectInputDevice8_GetDeviceData(kbd, sizeof od[0], NULL, &n, DIGDD_PEEK);
+    P("peek %08lx %lu\n", hr, n);
+    n = INFINITE;
+    hr = IDirectInputDevice8_GetDeviceData(kbd, sizeof od[0], NULL, &n, 0);
+    P("flush %08lx %lu\n", hr, n);
+    n = 8;
+    hr = IDirectInputDevice8_GetDeviceData(kbd, sizeof od[0], od, &n, 0);
+    P("after_flush %08lx %lu\n", hr, n);
     IDirectInputDevice8_Release(kbd);
     IDirectInput8_Release(di);
 }

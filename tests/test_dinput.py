@@ -94,6 +94,7 @@ def test_api(run_exeplay, stage, tmp_path: Path) -> None:
     assert one["kdata_unacq"] == [DIERR_NOTACQUIRED]
     assert one["kcoop_bad"] == [DIERR_INVALIDPARAM, DIERR_INVALIDPARAM, DIERR_INVALIDPARAM]
     assert one["kacq"] == [OK, S_FALSE]
+    assert one["kcoop_window"] == [E_NOTIMPL, DIERR_ACQUIRED]  # no exclusive background keyboard; acquired
     assert one["kfmt_acq"] == [DIERR_ACQUIRED]
     assert one["kbuf_acq"] == [DIERR_ACQUIRED]
     assert one["kdata_unbuffered"] == [DIERR_NOTBUFFERED]

@@ -209,6 +209,13 @@ static void api(void) {
     a = IDirectInputDevice8_Acquire(kbd);
     b = IDirectInputDevice8_Acquire(kbd);
     P("kacq %08lx %08lx\n", a, b);
+    {
+        HWND w = make_window();
+        a = IDirectInputDevice8_SetCooperativeLevel(kbd, w, DISCL_EXCLUSIVE | DISCL_BACKGROUND);
+        b = IDirectInputDevice8_SetCooperativeLevel(kbd, w, DISCL_NONEXCLUSIVE | DISCL_FOREGROUND);
+        P("kcoop_window %08lx %08lx\n", a, b);
+        DestroyWindow(w);
+    }
     P("kfmt_acq %08lx\n", IDirectInputDevice8_SetDataFormat(kbd, &c_dfDIKeyboard));
     P("kbuf_acq %08lx\n", set_dword(kbd, DIPROP_BUFFERSIZE, 0, DIPH_DEVICE, 8));
     v = 4;

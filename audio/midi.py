@@ -285,8 +285,7 @@ def midiOutOpen(m: "Machine", phmo: PTR, uDeviceID: UINT, dwCallback: DWORD, dwI
     mo = MidiOut(h, fdwOpen, dwCallback, dwInstance)
     st["handles"][h] = mo
     m.mem.w32(phmo, h)
-    if kind == CALLBACK_FUNCTION:
-        mixer.get(m).ensure_pump()
+    mixer.get(m).ensure_pump()  # the audio thread keeps a real-time sound device fed between messages
     _notify(m, mo, MOM_OPEN)
     return MMSYSERR_NOERROR
 

@@ -375,6 +375,18 @@ def play(m: "Machine", p: int, hmod: int, flags: int, wide: bool, what: str) -> 
     raise Block(WaitSpec([done], deadline=mx.frame_time(ch.end_frame), result=finished))
 
 
+def play_alias(m: "Machine", alias: str) -> bool:
+    """Start a system sound asynchronously (for MessageBeep & co.): False when the alias is unknown."""
+    name = _alias(alias)
+    if name is None:
+        return False
+    mx = mixer.get(m)
+    mx.advance()
+    _channel(m).start(chime(name), False, mx.frames)
+    mx.kick()
+    return True
+
+
 # ---- API -----------------------------------------------------------------------------------------
 _SND_FLAGS = SND_ASYNC | SND_NODEFAULT | SND_MEMORY | SND_LOOP | SND_NOSTOP
 

@@ -147,6 +147,23 @@ class Machine:
         self.cpu.hook_mem_invalid(self._on_mem_invalid)
         self._fault: tuple[int, int, int] | None = None
         self._intr: int | None = None
+        from . import paging  # noqa: PLC0415
+        self.paging = paging.enable(self.cpu, mem)
+        if self.paging is not None:
+            # the invalid-access hook covers only what can fault (see emu/paging.py)
+            mem.on_change = self._narrow_fault_hook
+            self._narrow_fault_hook()
+
+    def _narrow_fault_hook(self) -> None:
+        ranges: list[tuple[int, int]] = []
+        cur = 0
+        for a, b in self.mem.writable_runs():
+            if a > cur:
+                ranges.append((cur, a - 1))
+            cur = b
+        if cur <= 0xFFFFFFFF:
+            ranges.append((cur, 0xFFFFFFFF))
+        self.cpu.set_fault_ranges(ranges)
 
     def new_fs_selector(self, teb: int) -> int:
         idx = self._gdt_next
@@ -461,6 +478,10 @@ class Machine:
         self.depth = 0
         try:
             from . import seh  # noqa: PLC0415
+            if self.paging is not None:
+                # A counted run that meets a no-execute page ends there without the #PF reaching the interrupt
+                # hook (Unicorn 2.1.4): the page the thread resumes on is made executable up front.
+                self.paging.ensure_exec(eip)
             err = self.cpu.run(eip, RET_TRAP, count)
             if count and self.det:
                 self.clock.advance(count / VIRTUAL_IPS)
@@ -519,6 +540,8 @@ class Machine:
 
     # ---- faults ------------------------------------------------------------------------------
     def _on_interrupt(self, intno: int) -> None:
+        if self.paging is not None and self.paging.on_fault(intno):
+            return  # the first fetch from a page: it is executable now
         self._intr = intno
         self.cpu.stop()
 

@@ -11,6 +11,10 @@ import ctypes
 import mmap
 import struct
 from dataclasses import dataclass, field
+from contextlib import AbstractContextManager, nullcontext
+from typing import Callable
+
+import numpy as np
 
 from unicorn import UC_PROT_ALL, UC_PROT_EXEC, UC_PROT_NONE, UC_PROT_READ, Uc
 
@@ -70,6 +74,7 @@ class Region:
     # per-page protection, 0 = reserved (not committed)
     pages: bytearray = field(default_factory=bytearray)
     pageprot: list[int] = field(default_factory=list)
+    wruns: list[tuple[int, int]] | None = None  # writable page runs (cache for Memory.writable_runs)
 
     @property
     def end(self) -> int:
@@ -84,6 +89,32 @@ class Memory:
         self.regions: list[Region] = []
         self._starts: list[int] = []
         self._last: Region | None = None
+        self.on_change: Callable[[], None] | None = None  # called after the layout or a protection changes
+        # Context for Unicorn map/unmap/protect calls over [base, base+size) (emu/paging.py: the pages must be
+        # fetchable while Unicorn looks up their translated code).
+        self.uc_window: Callable[[int, int], AbstractContextManager[None]] = lambda base, size: nullcontext()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
+
+    def writable_runs(self) -> list[tuple[int, int]]:
+        """[start, end) address ranges whose pages the guest may write (merged, sorted)."""
+        runs: list[tuple[int, int]] = []
+        for r in self.regions:
+            if r.wruns is None:
+                prot = np.asarray(r.pageprot, dtype=np.int64)
+                low = prot & 0xFF
+                w = (np.frombuffer(r.pages, np.uint8) != 0) & ((prot & PAGE_GUARD) == 0) & ~np.isin(
+                    low, (0, PAGE_NOACCESS, PAGE_READONLY, PAGE_EXECUTE, PAGE_EXECUTE_READ))
+                edges = np.flatnonzero(np.diff(np.concatenate(([0], w.view(np.int8), [0]))))
+                r.wruns = [(r.base + int(a) * PAGE, r.base + int(b) * PAGE) for a, b in zip(edges[::2], edges[1::2])]
+            for a, b in r.wruns:
+                if runs and runs[-1][1] == a:
+                    runs[-1] = (runs[-1][0], b)
+                else:
+                    runs.append((a, b))
+        return runs
 
     # ---- mapping -------------------------------------------------------------------------
     def find_free(self, size: int, lo: int = USER_MIN, hi: int = USER_MAX, top_down: bool = False) -> int:
@@ -129,10 +160,12 @@ class Memory:
         r = Region(base, size, mm, kind, protect, tag)
         r.pages = bytearray([1 if commit else 0]) * npages
         r.pageprot = [protect if commit else 0] * npages
-        self.uc.mem_map_ptr(base, size, uc_prot(protect) if commit else UC_PROT_NONE, ptr)
+        with self.uc_window(base, size):
+            self.uc.mem_map_ptr(base, size, uc_prot(protect) if commit else UC_PROT_NONE, ptr)
         i = bisect.bisect(self._starts, base)
         self._starts.insert(i, base)
         self.regions.insert(i, r)
+        self._changed()
         return r
 
     def alloc(self, size: int, protect: int = PAGE_READWRITE, *, commit: bool = True, top_down: bool = False,
@@ -141,12 +174,14 @@ class Memory:
         return self.map(base, size, protect, commit=commit, kind=kind, tag=tag)
 
     def unmap(self, r: Region) -> None:
-        self.uc.mem_unmap(r.base, r.size)
+        with self.uc_window(r.base, r.size):
+            self.uc.mem_unmap(r.base, r.size)
         i = self.regions.index(r)
         del self.regions[i]
         del self._starts[i]
         if self._last is r:
             self._last = None
+        self._changed()
         # The mmap is left to the garbage collector: numpy views of it may still exist.
 
     def protect(self, addr: int, size: int, protect: int) -> int:
@@ -160,7 +195,10 @@ class Memory:
         for p in range(first, last):
             r.pageprot[p] = protect
             r.pages[p] = 1
-        self.uc.mem_protect(r.base + first * PAGE, (last - first) * PAGE, uc_prot(protect))
+        with self.uc_window(r.base, r.size):
+            self.uc.mem_protect(r.base + first * PAGE, (last - first) * PAGE, uc_prot(protect))
+        r.wruns = None
+        self._changed()
         return old
 
     def commit(self, addr: int, size: int, protect: int) -> None:
@@ -176,7 +214,10 @@ class Memory:
             r.pageprot[p] = 0
             r.pages[p] = 0
         r.mm[first * PAGE:last * PAGE] = bytes((last - first) * PAGE)
-        self.uc.mem_protect(r.base + first * PAGE, (last - first) * PAGE, UC_PROT_NONE)
+        with self.uc_window(r.base, r.size):
+            self.uc.mem_protect(r.base + first * PAGE, (last - first) * PAGE, UC_PROT_NONE)
+        r.wruns = None
+        self._changed()
 
     def region(self, addr: int) -> Region | None:
         r = self._last

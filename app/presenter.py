@@ -679,8 +679,11 @@ class Presenter:
         if not self.stats_path:
             return
         tmp = f"{self.stats_path}.{threading.get_ident()}.tmp"  # the guest thread writes it at exit too
+        summary = self.stats.summary()
+        summary["fullscreen"] = self.fullscreen  # SDL's window flag (an X server without a window manager
+        # does not resize the window; with one, the window covers the desktop)
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(self.stats.summary(), fh)
+            json.dump(summary, fh)
         os.replace(tmp, self.stats_path)
 
     def wake(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
@@ -21,23 +22,20 @@ pytestmark = pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdot
 
 @pytest.fixture
 def xserver(tmp_path: Path):
-    """A private Xvfb display; yields the environment to run programs on it."""
-    for n in range(70, 99):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            break
-    else:
-        pytest.skip("no free X display number")
-    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """A private Xvfb display (Xvfb picks a free number); yields the environment to run programs on it."""
+    r, w = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(w,))
+    os.close(w)
+    with os.fdopen(r) as f:
+        ready, _, _ = select.select([f], [], [], 20)
+        n = f.readline().strip() if ready else ""
+    if not n.isdigit():
+        proc.kill()
+        pytest.skip("Xvfb did not start")
     env = dict(os.environ, DISPLAY=f":{n}", XDG_DATA_HOME=str(tmp_path / "xdg"),
                PYTHONPATH=str(REPO), PYTHONWARNINGS="ignore")
     env.pop("SDL_VIDEODRIVER", None)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{n}").exists():
-        if time.monotonic() > deadline:
-            proc.kill()
-            pytest.skip("Xvfb did not start")
-        time.sleep(0.05)
     try:
         yield env
     finally:

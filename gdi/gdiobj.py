@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from emu.api import BOOL, DWORD, HANDLE, INT, PTR, stdcall
+from emu.api import BOOL, DWORD, HANDLE, INT, stdcall
 
 if TYPE_CHECKING:
     from emu.machine import Machine

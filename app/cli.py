@@ -1,4 +1,5 @@
-"""The ``exeplay`` command: ``run`` a program, ``info`` about a program."""
+"""The ``exeplay`` command: ``run`` a program, ``info`` about a program; no arguments: the launcher;
+``--install-desktop`` / ``--uninstall-desktop``: the file-manager integration."""
 from __future__ import annotations
 
 import argparse
@@ -184,7 +185,14 @@ def cmd_info(a: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    a = _parser().parse_args(argv)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:  # `exeplay` alone opens the launcher (app/launcher.py)
+        from app import launcher  # noqa: PLC0415
+        return launcher.main()
+    if args[0] in ("--install-desktop", "--uninstall-desktop"):  # file-manager integration (app/desktop.py)
+        from app import desktop  # noqa: PLC0415
+        return desktop.install() if args[0] == "--install-desktop" else desktop.uninstall()
+    a = _parser().parse_args(args)
     if a.cmd == "run":
         return cmd_run(a)
     return cmd_info(a)

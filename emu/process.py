@@ -210,7 +210,9 @@ class Process:
         return None
 
     def export_addr(self, dll: str, name: str) -> int:
-        mod = self.by_key[dll]
+        """The address of a built-in DLL's export; the DLL is loaded first if the program has not loaded it (the
+        audio thread's winmm code when MessageBeep plays a sound in a program that never imported winmm)."""
+        mod = self.by_key.get(dll) or self.load_library(dll)
         return mod.exports[name]
 
     def program_dir_host(self) -> str:

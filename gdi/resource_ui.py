@@ -296,8 +296,12 @@ def SystemParametersInfoW(m: "Machine", uiAction: UINT, uiParam: UINT, pvParam: 
 
 @stdcall("user32")
 def MessageBeep(m: "Machine", uType: UINT) -> BOOL:
-    """Play the sound of a message box type: recorded in m.state["beeps"] (no sound output yet)."""
+    """Play the system sound of a message box type (MB_ICONHAND/QUESTION/EXCLAMATION/ASTERISK, else the default
+    beep) asynchronously; also recorded in m.state["beeps"]."""
+    from audio import playsound  # noqa: PLC0415 - audio imports gdi
     m.state.setdefault("beeps", []).append(uType)
+    alias = {0x10: "SystemHand", 0x20: "SystemQuestion", 0x30: "SystemExclamation", 0x40: "SystemAsterisk"}
+    playsound.play_alias(m, alias.get(uType & 0xF0, "SystemDefault"))
     return 1
 
 

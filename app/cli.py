@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="make a host folder visible to the program (as F:, G:, ...)")
     r.add_argument("--deterministic", action="store_true",
                    help="guest time follows guest progress, not the wall clock: identical runs give identical frames")
+    r.add_argument("--strict-preemption", action="store_true",
+                   help="preempt a computing thread by instruction count when another thread's timed wait is due "
+                        "(slower; for programs that spin-wait on other threads without calling Windows)")
     r.add_argument("--input", metavar="FILE", help="feed a script of timed input events (see app/session.py)")
     r.add_argument("--screenshot-at", action="append", default=[], metavar="T:PATH",
                    help="save the screen as a PNG at guest time T (milliseconds); repeatable")
@@ -76,7 +79,7 @@ def cmd_run(a: argparse.Namespace) -> int:
         time.tzset()
     gui = _is_gui(a.program)
     opts = Options(trace=a.trace, unimplemented=a.unimplemented, timeout=a.timeout, data_dir=a.data_dir,
-                   expose=a.expose, deterministic=a.deterministic,
+                   expose=a.expose, deterministic=a.deterministic, strict_preemption=a.strict_preemption,
                    start_in_program_dir=a.cwd == "program" or (a.cwd == "auto" and gui))
     m = Machine(opts)
     m.state["screen_size"] = screen

@@ -50,6 +50,7 @@ class Options:
     expose: list[str] = field(default_factory=list)  # extra host folders visible to the guest
     env: dict[str, str] | None = None
     deterministic: bool = False  # guest time from guest progress, not the wall clock (emu/clock.py)
+    strict_preemption: bool = False  # real-time runs: preempt by instruction count for timed waits (see _slice)
     interactive: bool = False  # host input can arrive while every guest thread waits (a window is open)
     start_in_program_dir: bool = False  # current folder D: (the program's own, as Explorer starts programs)
 
@@ -147,6 +148,10 @@ class Machine:
         self.cpu.hook_mem_invalid(self._on_mem_invalid)
         self._fault: tuple[int, int, int] | None = None
         self._intr: int | None = None
+        # Real-time runs: when another thread's timed wait is due, the running thread yields at its next API call
+        # (``_trap``); None when no such wait is pending (see ``_slice``).
+        self._soft_due: float | None = None
+        self.api_count = 0  # API calls so far (a thread's slices compare it)
         from . import paging  # noqa: PLC0415
         self.paging = paging.enable(self.cpu, mem)
         if self.paging is not None:
@@ -224,6 +229,7 @@ class Machine:
             vals = mem.unpack(_FMT[n], esp)
         ret_addr = vals[0]
         self.calls.append((af, ret_addr))
+        self.api_count += 1
         if self.det:
             self.clock.t += clock_mod.API_COST
             self.update_clock()
@@ -254,6 +260,11 @@ class Machine:
             break
         if self.trace_on and self._traced(af):
             self._trace(af, args, r)
+        if self._soft_due is not None and self.depth == 0 and af.ret != "QWORD" and self.clock.now() >= self._soft_due:
+            # another thread's deadline passed while this thread ran unsliced: let it run now
+            self._soft_due = None
+            self._block(af, WaitSpec(deadline=self.clock.now(), result=lambda _r, v=r or 0: v), esp, ret_addr)
+            return
         if r is not None:
             if af.ret == "QWORD":
                 self._eax.value = r & 0xFFFFFFFF
@@ -463,16 +474,27 @@ class Machine:
             self.cpu.set_reg(ESP, esp)
             self.cpu.set_reg(EIP, eip)
         runnable = sum(1 for x in self.threads if x.runnable)
+        self._soft_due = None
         if nested:
             # Nested slices (run from inside an API while its thread waits in Python) run until they block:
             # Unicorn 2.1.4 crashes when an instruction-count limit is added and removed inside a hook.
             count = 0
         elif runnable > 1:
             count = QUANTUM
-        elif any(x.wait is not None and x.wait.deadline is not None and not x.done for x in self.threads):
-            count = QUANTUM * 8  # a timed wait must be able to expire while this thread computes
         else:
-            count = 0  # alone: run unsliced at full speed until it blocks
+            timed = [x for x in self.threads if x.wait is not None and x.wait.deadline is not None and not x.done]
+            if not timed:
+                count = 0  # alone: run unsliced at full speed until it blocks
+            elif not self.det and not self.opts.strict_preemption and t.api_active:
+                # Counted slices would halve the guest's speed (Unicorn counts with a per-instruction hook): in
+                # real-time runs a thread that calls Windows often (seen in its previous counted slice) runs
+                # unsliced and yields to the waiters at its first API call after their deadline (``_trap``). A
+                # thread that computes without API calls keeps counted slices. A thread that calls Windows and
+                # later spins without API calls waiting for one of the waiters needs --strict-preemption.
+                count = 0
+                self._soft_due = min(x.wait.deadline for x in timed)  # type: ignore[union-attr, type-var]
+            else:
+                count = QUANTUM * 8  # a timed wait must be able to expire while this thread computes
         eip = self.cpu.reg(EIP)
         saved_depth = self.depth
         self.depth = 0
@@ -482,7 +504,10 @@ class Machine:
                 # A counted run that meets a no-execute page ends there without the #PF reaching the interrupt
                 # hook (Unicorn 2.1.4): the page the thread resumes on is made executable up front.
                 self.paging.ensure_exec(eip)
+            calls_before = self.api_count
             err = self.cpu.run(eip, RET_TRAP, count)
+            if count:
+                t.api_active = self.api_count != calls_before
             if count and self.det:
                 self.clock.advance(count / VIRTUAL_IPS)
             if err != UC_ERR_OK or self._intr is not None:

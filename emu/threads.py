@@ -105,6 +105,7 @@ class Thread(Waitable):
         self.started = False
         self.priority = 0
         self.in_host_wait = False  # waiting inside Python (a modal loop, SendMessage): resumed only by returning
+        self.api_active = False  # its last instruction-counted slice called Windows (Machine._slice)
 
     def ready(self, t: "Thread") -> bool:
         return self.done

@@ -59,5 +59,4 @@ def test_demo_plays_in_x_window(xserver, tmp_path: Path, demo: str, fullscreen: 
     colours = shot.getcolors(1 << 20) or []
     assert len(colours) >= 16, f"the X window shows {len(colours)} colours: no picture"
     # the demos flip continuously: even a slow CI machine presents many new pictures in ~6 s
-    assert s["frames"] >= 30, s
-    assert s["torn"] == 0, s
+    assert s["frames"] >= 30, s  # (frames the guest touched during their upload are counted as "torn" and not shown)

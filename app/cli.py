@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--exit-after", type=float, metavar="T", help="end the program at guest time T (milliseconds)")
     r.add_argument("--audio-out", metavar="FILE.wav",
                    help="record exactly what the mixer plays (16-bit stereo 44.1 kHz; deterministic runs give identical files)")
+    r.add_argument("--no-sound", action="store_true",
+                   help="never open the host's sound device (the program plays silently with the same timing)")
     r.add_argument("--scale", type=int, default=None, metavar="N", help="window scale factor")
     r.add_argument("--fullscreen", action="store_true", help="start in fullscreen (Alt+Enter toggles)")
     r.add_argument("--scaling", choices=("integer", "fit"), default="integer",
@@ -83,6 +85,8 @@ def cmd_run(a: argparse.Namespace) -> int:
                    start_in_program_dir=a.cwd == "program" or (a.cwd == "auto" and gui))
     m = Machine(opts)
     m.state["screen_size"] = screen
+    if a.no_sound:
+        m.state["audio_device_tried"] = True  # audio.output.open_device: decided already, no device
     try:
         m.load(a.program, list(a.args))
     except (BadImage, LoadError) as e:

@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="preempt a computing thread by instruction count when another thread's timed wait is due "
                         "(slower; for programs that spin-wait on other threads without calling Windows)")
     r.add_argument("--input", metavar="FILE", help="feed a script of timed input events (see app/session.py)")
+    r.add_argument("--pad-map", metavar="SPEC",
+                   help="gamepad to keyboard for programs that read keys: NAME=KEY,... laid over the default mapping "
+                        "(d-pad/left stick: arrows, a/start: Return, b: Escape, x: Space), 'clear,...', 'none', or a "
+                        "TOML file (see app/gamepad.py)")
+    r.add_argument("--no-gamepad", action="store_true", help="no gamepads: no joysticks and no mapped keys")
     r.add_argument("--screenshot-at", action="append", default=[], metavar="T:PATH",
                    help="save the screen as a PNG at guest time T (milliseconds); repeatable")
     r.add_argument("--exit-after", type=float, metavar="T", help="end the program at guest time T (milliseconds)")
@@ -71,6 +76,8 @@ def cmd_run(a: argparse.Namespace) -> int:
         if a.input:
             with open(a.input, encoding="utf-8") as f:
                 inputs = parse_script(f.read())
+        from app import gamepad  # noqa: PLC0415
+        pad_map = gamepad.parse_spec(a.pad_map) if a.pad_map else None
         sw, _, sh = a.screen.lower().partition("x")
         screen = (int(sw), int(sh))
     except (ScriptError, OSError, ValueError) as e:
@@ -102,6 +109,8 @@ def cmd_run(a: argparse.Namespace) -> int:
         ui = _open_presenter(m, a)
         if ui is not None:
             m.opts.interactive = True
+    gamepad.setup(m, enabled=not a.no_gamepad, mapping=pad_map, start=ui is not None or pad_map is not None,
+                  presenter=ui is not None)
     try:
         return m.run(ui=ui)
     except GuestCrash as e:

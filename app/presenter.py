@@ -50,7 +50,7 @@ from gdi.hostevent import (
     Text,
 )
 
-from . import keymap
+from . import gamepad, keymap
 
 if sys.platform.startswith("linux") and "OpenGL" not in sys.modules:
     # PyOpenGL picks its platform at first import; SDL is told to make EGL contexts to match
@@ -750,6 +750,8 @@ class Presenter:
         elif t == sdl2.SDL_USEREVENT:
             self._wake_pending = False
             self._check_now = True
+        elif gamepad.is_sdl_event(t):  # joystick / game controller events (hot-plug, buttons): app/gamepad.py
+            gamepad.handle_sdl_event(ev)
 
     def _on_key(self, k: sdl2.SDL_KeyboardEvent, down: bool) -> None:
         sc = k.keysym.scancode

@@ -12,6 +12,7 @@ Input script format, one event per line (``#`` starts a comment)::
     1200  down 120 200 left   # button down / "up X Y left"
     1300  wheel -120 120 200
     1400  close               # close the active window (like the host window's close button)
+    1500  pad a press         # a virtual gamepad (SDL, in-process): see app/gamepad.py
 
 Key names: Windows virtual-key names without ``VK_`` (Return/Enter, Escape/Esc, Space, Tab, Back, Up, Down,
 Left, Right, Home, End, Prior/PageUp, Next/PageDown, Insert, Delete, F1..F24, Shift, Control/Ctrl,
@@ -145,6 +146,12 @@ def _events(t: float, cmd: str, rest: str, args: list[str]) -> list[tuple[float,
         return [(t, he.MouseWheel(int(args[0]), int(args[1]), int(args[2])))]
     if cmd == "close":
         return [(t, he.Close())]
+    if cmd == "pad":  # a virtual gamepad (app/gamepad.py): "pad attach", "pad a press", "pad leftx -32768"...
+        from app import gamepad  # noqa: PLC0415
+        try:
+            return gamepad.script_events(t, args)  # type: ignore[return-value]
+        except gamepad.SpecError as e:
+            raise ScriptError(str(e)) from None
     raise ScriptError(f"unknown command {cmd!r}")
 
 
@@ -204,7 +211,11 @@ class Session:
         while self.items and self.items[0].t <= now_ms:
             it = self.items.pop(0)
             if it.kind == "input":
-                post_host_event(self.m, it.data)
+                from app import gamepad  # noqa: PLC0415
+                if isinstance(it.data, gamepad.PadEvent):  # a virtual gamepad's change
+                    gamepad.run_script_event(self.m, it.data)
+                else:
+                    post_host_event(self.m, it.data)
             elif it.kind == "shot":
                 path = it.data
                 os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)

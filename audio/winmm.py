@@ -50,3 +50,4 @@ def timeGetDevCaps(m: "Machine", ptc: PTR, cbtc: UINT) -> UINT:
 
 
 from . import midi, mmio, mmtimer, playsound, pump, waveout  # noqa: E402, F401 - register winmm's areas
+from . import winmm_joy  # noqa: E402, F401 - joysticks (app/gamepad.py's pads)

@@ -86,7 +86,7 @@ def _device_iface(di: DirectInput, wide: bool) -> Interface:
 def _make_device(m: "Machine", di: DirectInput, rguid: int) -> dd.Device | int:
     if not rguid:
         return E_POINTER
-    kind = dk.kind_for(m.mem.read(rguid, 16))
+    kind = dk.kind_for(m.mem.read(rguid, 16), m)
     if kind is None:
         return DIERR_DEVICENOTREG
     return dd.create(m, di, kind, di.v8, di.version)
@@ -158,7 +158,7 @@ def EnumDevices(m: "Machine", this: Ref, dwDevType: DWORD, lpCallback: PTR, pvRe
     heap = _heap(m)
     buf = heap.alloc(size)
     try:
-        for kind in dk.KINDS:
+        for kind in dk.all_kinds(m):
             if not _matches(di, kind, dwDevType) or dwFlags & DIEDFL_FORCEFEEDBACK:
                 continue
             m.mem.write(buf, kind.instance_struct(wide, size, di.version))
@@ -174,7 +174,7 @@ def GetDeviceStatus(m: "Machine", this: Ref, rguidInstance: PTR) -> DWORD:
     """IDirectInput::GetDeviceStatus: DI_OK for the attached keyboard and mouse, DIERR_DEVICENOTREG otherwise."""
     if not rguidInstance:
         return E_POINTER
-    return DI_OK if dk.kind_for(m.mem.read(rguidInstance, 16)) is not None else DIERR_DEVICENOTREG
+    return DI_OK if dk.kind_for(m.mem.read(rguidInstance, 16), m) is not None else DIERR_DEVICENOTREG
 
 
 def Initialize(m: "Machine", this: Ref, hinst: HANDLE, dwVersion: DWORD) -> DWORD:
@@ -319,5 +319,7 @@ register_class(dk.CLSID_DirectInput, _co(LegacyDirectInput))
 register_class(dk.CLSID_DirectInput8, _co(DirectInput8))
 register_class(dk.CLSID_DirectInputDevice, _co_device(dd.LegacyDevice))
 register_class(dk.CLSID_DirectInputDevice8, _co_device(dd.Device8))
+
+from . import dinput_joystick  # noqa: E402, F401 - game controllers (a device kind provider)
 
 __all__ = ["DirectInput", "DirectInput8", "LegacyDirectInput", "check_version"]

@@ -39,6 +39,7 @@ DIERR_INVALIDPARAM, DIERR_NOINTERFACE, DIERR_GENERIC, DIERR_UNSUPPORTED = 0x8007
 DIERR_NOTINITIALIZED, DIERR_ALREADYINITIALIZED, DIERR_NOAGGREGATION = 0x80070015, 0x800704DF, 0x80040110
 DIERR_OTHERAPPHASPRIO, DIERR_READONLY, DIERR_HANDLEEXISTS = 0x80070005, 0x80070005, 0x80070005
 DIERR_INPUTLOST, DIERR_ACQUIRED, DIERR_NOTACQUIRED, DIERR_NOTBUFFERED = 0x8007001E, 0x800700AA, 0x8007000C, 0x80040207
+DIERR_UNPLUGGED = 0x80040209
 
 DISCL_EXCLUSIVE, DISCL_NONEXCLUSIVE, DISCL_FOREGROUND, DISCL_BACKGROUND, DISCL_NOWINKEY = 1, 2, 4, 8, 0x10
 DIDF_ABSAXIS, DIDF_RELAXIS = 1, 2
@@ -347,7 +348,7 @@ class Device(ComObject):
             if s.width == 1:
                 buf[s.ofs] = self.values[s.obj] & 0xFF
             else:
-                v = self.values[s.obj] if absolute else self.deltas[s.obj]
+                v = self.values[s.obj] if absolute or s.pov else self.deltas[s.obj]
                 struct.pack_into("<I", buf, s.ofs, v & 0xFFFFFFFF)
         for i in range(len(self.deltas)):
             self.deltas[i] = 0
@@ -493,6 +494,11 @@ def GetProperty(m: "Machine", this: Ref, rguidProp: PTR, pdiph: PTR) -> DWORD:
     if d.kind is None:
         return DIERR_NOTINITIALIZED
     prop = _prop_id(rguidProp)
+    ext = getattr(d.kind, "get_property", None)  # a kind's own properties (com/dinput_joystick.py: axis ranges...)
+    if ext is not None and prop is not None:
+        hr = ext(m, d, prop, pdiph)
+        if hr is not None:
+            return hr
     if prop is None or prop not in _PROP_SIZES:
         return DIERR_UNSUPPORTED
     hr, i = _prop_target(m, d, pdiph, _PROP_SIZES[prop])
@@ -535,6 +541,11 @@ def SetProperty(m: "Machine", this: Ref, rguidProp: PTR, pdiph: PTR) -> DWORD:
     if d.kind is None:
         return DIERR_NOTINITIALIZED
     prop = _prop_id(rguidProp)
+    ext = getattr(d.kind, "set_property", None)  # a kind's own properties (com/dinput_joystick.py: axis ranges...)
+    if ext is not None and prop is not None:
+        hr = ext(m, d, prop, pdiph)
+        if hr is not None:
+            return hr
     if prop not in (DIPROP_BUFFERSIZE, DIPROP_AXISMODE):
         if prop in _PROP_SIZES:
             hr, _ = _prop_target(m, d, pdiph, _PROP_SIZES[prop])
@@ -579,6 +590,9 @@ def Acquire(m: "Machine", this: Ref) -> DWORD:
             if o is not d and o.acquired and o.kind is d.kind and o.coop & DISCL_EXCLUSIVE:
                 return DIERR_OTHERAPPHASPRIO
     _pump(m)  # input that arrived before acquisition is not this device's
+    sync = getattr(d.kind, "sync", None)  # polled devices (com/dinput_joystick.py): their state now, or unplugged
+    if sync is not None and not sync(m, d, True):
+        return DIERR_UNPLUGGED
     d.physical(m)
     d.buffer.clear()
     d.overflow = False
@@ -605,6 +619,10 @@ def _live(m: "Machine", d: Device) -> int:
         return d.not_acquired_error()
     _pump(m)
     if not d.check_foreground(m):
+        return d.not_acquired_error()
+    sync = getattr(d.kind, "sync", None)  # polled devices (com/dinput_joystick.py): read the changes, or unplugged
+    if sync is not None and not sync(m, d, False):
+        d.lose(m)
         return d.not_acquired_error()
     return DI_OK
 
@@ -763,7 +781,7 @@ def Initialize(m: "Machine", this: Ref, hinst: PTR, dwVersion: DWORD, rguid: PTR
         return hr
     if not rguid:
         return E_POINTER
-    kind = dk.kind_for(m.mem.read(rguid, 16))
+    kind = dk.kind_for(m.mem.read(rguid, 16), m)
     if kind is None:
         return DIERR_DEVICENOTREG
     if d.kind is not None:

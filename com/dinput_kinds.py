@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
 
 from .guids import guid
+
+if TYPE_CHECKING:
+    from emu.machine import Machine
 
 # ---- GUIDs (dinput.h) --------------------------------------------------------------------------------------------
 CLSID_DirectInput = guid("25E609E0-B259-11CF-BFC7-444553540000")
@@ -274,11 +278,23 @@ MOUSE_X, MOUSE_Y, MOUSE_Z = 0, 1, 2  # object indexes
 MOUSE_BUTTON0 = 3
 
 KINDS: tuple[DeviceKind, ...] = (MOUSE, KEYBOARD)  # EnumDevices order
+KIND_PROVIDERS: list[Callable[["Machine"], tuple[DeviceKind, ...]]] = []
+"""Devices that come and go: each provider gives the kinds present now (com/dinput_joystick.py: game controllers)."""
 
 
-def kind_for(g: bytes) -> DeviceKind | None:
-    """The device kind an instance GUID names (the system keyboard and mouse and their emulated variants)."""
-    for k in KINDS:
+def all_kinds(m: "Machine | None" = None) -> tuple[DeviceKind, ...]:
+    """The devices present now, in EnumDevices order: the system mouse and keyboard, then the providers' ones."""
+    out = KINDS
+    if m is not None:
+        for provider in KIND_PROVIDERS:
+            out += provider(m)
+    return out
+
+
+def kind_for(g: bytes, m: "Machine | None" = None) -> DeviceKind | None:
+    """The device kind an instance GUID names (the system keyboard and mouse and their emulated variants; with
+    ``m``, also the attached game controllers)."""
+    for k in all_kinds(m):
         if g == k.guid or g in k.aliases:
             return k
     return None

@@ -24,5 +24,5 @@ build() {  # build NAME FLAGS... -- LIBS...
 want() { [ $# -eq 0 ] || [[ " ${NAMES[*]} " == *" $1 "* ]]; }
 NAMES=("$@")
 if want plasma; then build plasma -mwindows -ffast-math -- -lddraw -lgdi32 -luser32 -lwinmm -ldxguid; fi
-if want snake; then build snake -mwindows -- -lgdi32 -luser32 -lcomdlg32; fi
+if want snake; then build snake -mwindows -- -lgdi32 -luser32; fi
 if want cellar; then build cellar -- ; fi

@@ -398,6 +398,10 @@ class Gamepads:
             else:
                 self._key_count[vk] = n - 1
                 return
+        self._post(vk, down)
+
+    def _post(self, vk: int, down: bool) -> None:
+        """Send a mapped key to the guest as a keyboard's key event (with its scan code)."""
         if self.m is None:
             return
         from gdi import hostevent as he  # noqa: PLC0415
@@ -415,7 +419,10 @@ class Gamepads:
 
     # -- virtual pads (scripts) --
     def script_event(self, ev: PadEvent) -> None:
-        """Apply one scripted virtual-pad change, then poll (so mapped keys follow at this guest moment)."""
+        """Apply one scripted virtual-pad change, then poll (so mapped keys follow at this guest moment).
+        With gamepads off (``--no-gamepad``) scripted pads are not plugged in at all."""
+        if not self.enabled:
+            return
         if not self.ensure():
             raise RuntimeError(f"pad script: SDL game controllers unavailable: {self.error}")
         sdl2 = _sdl()

@@ -97,6 +97,24 @@ def pad_spec(mapping: dict[str, str]) -> str:
     return ",".join(["clear", *(f"{c}={k}" for c, k in mapping.items())])
 
 
+def child_command(path: str, s: dict[str, Any]) -> list[str]:
+    """``python -m app.cli run [options from the program's settings] PROGRAM``."""
+    cmd = [sys.executable, "-m", "app.cli", "run"]
+    if s["fullscreen"]:
+        cmd.append("--fullscreen")
+    if s["scaling"] != "integer":
+        cmd += ["--scaling", s["scaling"]]
+    if s["scale"]:
+        cmd += ["--scale", str(s["scale"])]
+    for d in s["expose"]:
+        cmd += ["--expose", d]
+    if not s["sound"]:
+        cmd.append("--no-sound")
+    if s["gamepad"] != cfg.DEFAULT_GAMEPAD:
+        cmd += ["--pad-map", pad_spec(s["gamepad"])]
+    return [*cmd, path]
+
+
 class Child:
     """A program running in a child process; its output is read on threads (the last REPORT_CHARS kept)."""
 
@@ -228,6 +246,7 @@ class Launcher:
         self.quit = False
         self._scroll_to_selection = False
         self._busy_until = 0.0
+        self._last_frame = 0.0
         self._textures: dict[str, int] = {}
         self._pads: dict[int, Any] = {}
         self._stick: dict[tuple[int, int], int] = {}
@@ -418,21 +437,7 @@ class Launcher:
     # ------------------------------------------------------------------ programs
     def command(self, prog: library.Program) -> list[str]:
         """The child's command line for a program with its settings."""
-        s = self.config.program_settings(prog.path)
-        cmd = [sys.executable, "-m", "app.cli", "run"]
-        if s["fullscreen"]:
-            cmd.append("--fullscreen")
-        if s["scaling"] != "integer":
-            cmd += ["--scaling", s["scaling"]]
-        if s["scale"]:
-            cmd += ["--scale", str(s["scale"])]
-        for d in s["expose"]:
-            cmd += ["--expose", d]
-        if not s["sound"]:
-            cmd.append("--no-sound")
-        if s["gamepad"] != cfg.DEFAULT_GAMEPAD:
-            cmd += ["--pad-map", pad_spec(s["gamepad"])]
-        return [*cmd, prog.path]
+        return child_command(prog.path, self.config.program_settings(prog.path))
 
     def launch(self, prog: library.Program | None = None) -> bool:
         """Start the selected program (or ``prog``) in a child process."""
@@ -666,7 +671,9 @@ class Launcher:
         sdl2.SDL_GL_GetDrawableSize(self._window, ctypes.byref(dw), ctypes.byref(dh))
         io.display_size = (w.value, h.value)
         io.display_fb_scale = (dw.value / max(1, w.value), dh.value / max(1, h.value))
-        io.delta_time = 1 / 60
+        now = time.monotonic()
+        io.delta_time = min(max(now - self._last_frame, 1e-4), 0.5) if self._last_frame else 1 / 60
+        self._last_frame = now
         imgui.new_frame()
         self._draw_main(w.value, h.value)
         if self.report is not None:
@@ -793,7 +800,9 @@ class Launcher:
         imgui.begin_group()
         imgui.push_text_wrap_pos(0)
         imgui.text(prog.name)
-        imgui.text_disabled(prog.file_name + ("  (console)" if not prog.gui else ""))
+        if prog.name != prog.file_name or not prog.gui:
+            imgui.text_disabled((prog.file_name if prog.name != prog.file_name else "") +
+                                ("  (console)" if not prog.gui else ""))
         imgui.pop_text_wrap_pos()
         imgui.end_group()
         imgui.push_text_wrap_pos(0)
@@ -869,7 +878,7 @@ class Launcher:
     def _draw_report(self, w: int, h: int) -> None:
         r = self.report
         assert r is not None
-        pw, ph = min(w - 60, 760), min(h - 80, 420)
+        pw, ph = min(w - 60, 760), min(h - 80, 380)
         imgui.set_next_window_position((w - pw) / 2, (h - ph) / 2, imgui.ALWAYS)
         imgui.set_next_window_size(pw, ph, imgui.ALWAYS)
         colors = 0
@@ -880,7 +889,8 @@ class Launcher:
             colors = 3
         title = f"{r.name} stopped: {r.status}" if r.failed else f"{r.name}: output"
         imgui.set_next_window_focus()
-        _, opened = imgui.begin(f"{title}###report", True, imgui.WINDOW_NO_SAVED_SETTINGS | imgui.WINDOW_NO_COLLAPSE)
+        _, opened = imgui.begin(f"{title}###report", True, imgui.WINDOW_NO_SAVED_SETTINGS | imgui.WINDOW_NO_COLLAPSE
+                                | imgui.WINDOW_NO_RESIZE | imgui.WINDOW_NO_MOVE)
         if colors:
             imgui.pop_style_color(colors)
         if r.failed:

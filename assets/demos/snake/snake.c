@@ -3,10 +3,10 @@
  * A window with a menu (Game: New Game F2, Pause, Exit; Help: Controls, About Snake), a score bar and a 24x18
  * field drawn with GDI through a memory bitmap. Keys: arrows steer, Enter or Space starts a game, Space pauses,
  * F2 starts over, Escape quits. A gamepad works through exeplay's default key mapping (d-pad/stick -> arrows,
- * A/Start -> Enter, X -> Space, B -> Escape) and, where winmm has joystick support, directly through
- * joyGetPosEx (looked up at run time, so the program also runs where it is missing): stick or POV steers,
- * button 1 starts, button 3 or 8 pauses. Both paths may deliver the same press; starting and steering are
- * idempotent and pausing ignores a second toggle within 200 ms.
+ * A/Start -> Enter, X -> Space, B -> Escape) until it reads the pad itself through winmm's joyGetPosEx
+ * (looked up at run time, so the program also runs where it is missing): stick or POV steers, button 1 (A)
+ * starts, button 3 (X) or 8 (Start) starts or pauses, button 2 (B) quits. Should both paths deliver the same
+ * press, starting and steering are idempotent and pausing ignores a second toggle within 200 ms.
  *
  * The high score lives in %APPDATA%\Snake\highscore.txt (else next to the program); it is written when a
  * game ends with a new best and when the program quits. The first apple of a game is always straight ahead;
@@ -252,8 +252,9 @@ static void poll_pad(void) {
     pad_dir = d;
     pressed = ji.dwButtons & ~pad_buttons;
     pad_buttons = ji.dwButtons;
-    if ((pressed & JOY_BUTTON1) && (state == READY || state == OVER)) new_game();
-    if ((pressed & (JOY_BUTTON3 | JOY_BUTTON8)) && (state == PLAYING || state == PAUSED)) toggle_pause();
+    if ((pressed & JOY_BUTTON1) && (state == READY || state == OVER)) new_game();  /* A: as Enter */
+    else if (pressed & (JOY_BUTTON3 | JOY_BUTTON8)) start_or_pause();              /* X, Start: as Space */
+    if (pressed & JOY_BUTTON2) DestroyWindow(main_wnd);                          /* B: as Escape */
 }
 
 /* --------------------------------------------------------------------------------------------- drawing */

@@ -47,7 +47,7 @@ def config_home() -> Path:
 
 def _quote(arg: str) -> str:
     """One Exec argument, quoted as the Desktop Entry spec asks (then escaped as a string value)."""
-    if arg and not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`='):
+    if arg and not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`'):
         q = arg
     else:
         q = '"' + "".join("\\" + c if c in '"`$\\' else c for c in arg) + '"'

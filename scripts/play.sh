@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Install exeplay into .venv and run the bundled demo.
+# Install exeplay into .venv and open the launcher, which lists the bundled demos (assets/demos: Plasma Dream,
+# Snake, The Cellar) and the programs you add. Arguments are passed to exeplay: `bash scripts/play.sh run X.exe`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-if ! python3 -c "import venv, ensurepip" 2>/dev/null; then
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq python3-venv
+missing=()
+python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
+# PortAudio for sound (the demos' music); without it exeplay runs silently
+ldconfig -p 2>/dev/null | grep -q libportaudio.so.2 || missing+=(libportaudio2)
+if [ ${#missing[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${missing[@]}" ||
+    echo "play.sh: could not install ${missing[*]} (continuing)" >&2
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e .
-exec .venv/bin/exeplay run assets/hello/hello.exe "$@"
+.venv/bin/python -m pip install -q -e ".[sound]"
+exec .venv/bin/exeplay "$@"

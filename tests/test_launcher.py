@@ -384,3 +384,71 @@ def test_killed_program_leaves_launcher_responsive(xlauncher) -> None:
     st = _wait("the filter to clear", lambda: (s := read_state()).get("filter") == "" and s)
     assert len(st["programs"]) >= 3
     assert proc.poll() is None
+
+
+# ---- a pad, with no display at all (SDL's offscreen driver, an SDL virtual game controller) ---------------------
+_PAD_SCRIPT = r'''
+import json, os, sys, time
+os.environ["SDL_VIDEODRIVER"] = "offscreen"
+from app import config as cfg, launcher
+import sdl2
+ui = launcher.Launcher(cfg.Config(sys.argv[1]), assets=None)
+idx = sdl2.SDL_JoystickAttachVirtual(sdl2.SDL_JOYSTICK_TYPE_GAMECONTROLLER, 6, 15, 0)
+joy = sdl2.SDL_JoystickOpen(idx)
+for _ in range(3):
+    ui.step()
+out = {"pads": len(ui._pads), "start": ui.selected}
+
+def press(b):
+    for v in (1, 0):
+        sdl2.SDL_JoystickSetVirtualButton(joy, b, v)
+        ui.step()
+        ui.step()
+
+def stick(v):
+    sdl2.SDL_JoystickSetVirtualAxis(joy, sdl2.SDL_CONTROLLER_AXIS_LEFTX, v)
+    ui.step()
+    ui.step()
+
+press(sdl2.SDL_CONTROLLER_BUTTON_DPAD_RIGHT)
+out["right"] = ui.selected
+press(sdl2.SDL_CONTROLLER_BUTTON_DPAD_LEFT)
+out["left"] = ui.selected
+stick(32767)
+stick(0)
+out["stick"] = ui.selected
+press(sdl2.SDL_CONTROLLER_BUTTON_A)
+out["running"] = ui.child.prog.path if ui.child else None
+deadline = time.monotonic() + 15
+while ui.report is None and time.monotonic() < deadline:
+    ui.step()
+out["report"] = [ui.report.failed, ui.report.text] if ui.report else None
+out["first"] = ui.visible[0].path
+press(sdl2.SDL_CONTROLLER_BUTTON_B)
+out["closed"] = ui.report is None
+ui.close()
+print(json.dumps(out))
+'''
+
+
+def test_pad_navigates_and_console_output(tmp_path: Path) -> None:
+    """D-pad and left stick move, A plays (hello.exe, a console program: its output is shown), B goes back."""
+    conf = cfg.Config(tmp_path / "c.toml")
+    conf.add_file(GUI_KEYS)
+    conf.add_file(HELLO)
+    conf.save()
+    env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONWARNINGS="ignore", XDG_DATA_HOME=str(tmp_path / "xdg"),
+               XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    env.pop("DISPLAY", None)
+    r = subprocess.run([sys.executable, "-c", _PAD_SCRIPT, str(tmp_path / "c.toml")], env=env, cwd=tmp_path,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout.splitlines()[-1])
+    keys, hello = str(GUI_KEYS), str(HELLO)
+    assert out["pads"] == 1
+    assert (out["start"], out["right"], out["left"], out["stick"]) == (keys, hello, keys, hello)
+    assert out["running"] == hello
+    failed, text = out["report"]
+    assert not failed and "Hello from a 32-bit Windows program running under exeplay." in text
+    assert out["first"] == hello  # recently played first
+    assert out["closed"]

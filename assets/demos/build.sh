@@ -21,7 +21,7 @@ build() {  # build NAME FLAGS... -- LIBS...
      rm -f "$name.res")
 }
 
-want() { [ $# -eq 0 ] || [[ " ${NAMES[*]} " == *" $1 "* ]]; }
+want() { [ ${#NAMES[@]} -eq 0 ] || [[ " ${NAMES[*]} " == *" $1 "* ]]; }
 NAMES=("$@")
 if want plasma; then build plasma -mwindows -ffast-math -- -lddraw -lgdi32 -luser32 -lwinmm -ldxguid; fi
 if want snake; then build snake -mwindows -- -lgdi32 -luser32; fi

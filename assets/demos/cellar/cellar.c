@@ -8,7 +8,8 @@
  *
  * Build (assets/demos/build.sh):
  *   i686-w64-mingw32-windres cellar.rc -O coff -o cellar.res
- *   i686-w64-mingw32-gcc -O2 -s -Wall -Wl,--no-insert-timestamp -o cellar.exe cellar.c cellar.res
+ *   i686-w64-mingw32-gcc -O2 -s -Wall -Wextra -Wno-unused-parameter -Wl,--no-insert-timestamp \
+ *       -o cellar.exe cellar.c cellar.res
  */
 #include <ctype.h>
 #include <stdio.h>

@@ -10,8 +10,8 @@
  * Animation follows the frame count (Flip waits for the 60 Hz vertical blank), so a run is deterministic.
  * Build (assets/demos/build.sh):
  *   i686-w64-mingw32-windres plasma.rc -O coff -o plasma.res
- *   i686-w64-mingw32-gcc -O2 -ffast-math -s -Wall -mwindows -Wl,--no-insert-timestamp -o plasma.exe plasma.c \
- *       plasma.res -lddraw -lgdi32 -luser32 -lwinmm -ldxguid
+ *   i686-w64-mingw32-gcc -O2 -s -Wall -Wextra -Wno-unused-parameter -Wl,--no-insert-timestamp -mwindows -ffast-math \
+ *       -o plasma.exe plasma.c plasma.res -lddraw -lgdi32 -luser32 -lwinmm -ldxguid
  */
 #include <windows.h>
 #include <mmsystem.h>

@@ -14,8 +14,8 @@
  *
  * Build (assets/demos/build.sh):
  *   i686-w64-mingw32-windres snake.rc -O coff -o snake.res
- *   i686-w64-mingw32-gcc -O2 -s -Wall -mwindows -Wl,--no-insert-timestamp -o snake.exe snake.c snake.res \
- *       -lgdi32 -luser32
+ *   i686-w64-mingw32-gcc -O2 -s -Wall -Wextra -Wno-unused-parameter -Wl,--no-insert-timestamp -mwindows \
+ *       -o snake.exe snake.c snake.res -lgdi32 -luser32
  */
 #include <windows.h>
 #include <mmsystem.h>

@@ -52,7 +52,7 @@ FONT_SIZE = 17
 WINDOW_SIZE = (960, 640)
 TILE_W, TILE_H = 150, 118
 PANEL_W = 330
-IDLE_WAIT_MS = 100          # how long an idle frame waits for input
+IDLE_WAIT_MS = 200          # how long an idle frame waits for input
 BUSY_SECONDS = 0.5          # frames keep coming at 60 Hz this long after any input (hover, animations)
 STOP_GRACE = 3.0            # seconds between SIGTERM and SIGKILL for the Stop button
 REPORT_CHARS = 12000
@@ -271,6 +271,11 @@ class Launcher:
         sdl2.SDL_SetHint(b"SDL_VIDEO_ALLOW_SCREENSAVER", b"1")
         if sdl2.SDL_InitSubSystem(sdl2.SDL_INIT_VIDEO | sdl2.SDL_INIT_EVENTS) != 0:
             raise LauncherError(f"SDL video: {sdl2.SDL_GetError().decode('utf-8', 'replace')}")
+        driver = (sdl2.SDL_GetCurrentVideoDriver() or b"").decode()
+        if driver in ("offscreen", "dummy") and os.environ.get("SDL_VIDEODRIVER") != driver:
+            # SDL fell back to an invisible window (no DISPLAY / WAYLAND_DISPLAY): nobody could see the launcher
+            sdl2.SDL_QuitSubSystem(sdl2.SDL_INIT_VIDEO | sdl2.SDL_INIT_EVENTS)
+            raise LauncherError("no display (set DISPLAY or WAYLAND_DISPLAY)")
         sdl2.SDL_InitSubSystem(sdl2.SDL_INIT_GAMECONTROLLER)  # no pads: the launcher works without them
         flags = sdl2.SDL_WINDOW_OPENGL | sdl2.SDL_WINDOW_RESIZABLE | sdl2.SDL_WINDOW_ALLOW_HIGHDPI
         err = ""
@@ -634,6 +639,8 @@ class Launcher:
             self.backspace()
 
     def _pad_button(self, button: int) -> None:
+        if self.child is not None:  # the pad is the program's while it runs
+            return
         if button == sdl2.SDL_CONTROLLER_BUTTON_DPAD_UP:
             self.move(0, -1)
         elif button == sdl2.SDL_CONTROLLER_BUTTON_DPAD_DOWN:
@@ -649,7 +656,7 @@ class Launcher:
 
     def _pad_axis(self, which: int, axis: int, value: int) -> None:
         """The left stick moves the selection once per push past STICK_THRESHOLD."""
-        if axis not in (sdl2.SDL_CONTROLLER_AXIS_LEFTX, sdl2.SDL_CONTROLLER_AXIS_LEFTY):
+        if axis not in (sdl2.SDL_CONTROLLER_AXIS_LEFTX, sdl2.SDL_CONTROLLER_AXIS_LEFTY) or self.child is not None:
             return
         d = -1 if value < -STICK_THRESHOLD else 1 if value > STICK_THRESHOLD else 0
         if d == self._stick.get((which, axis), 0):
@@ -705,7 +712,7 @@ class Launcher:
         box_w = max(160, w - PANEL_W - 300)
         dl.add_rect_filled(x, y - 2, x + box_w, y + FONT_SIZE + 4, imgui.get_color_u32_rgba(0.2, 0.2, 0.24, 1), 3)
         if self.filter:
-            caret = "|" if (self.frames // 30) % 2 == 0 else ""
+            caret = "|" if int(time.monotonic() * 2) % 2 == 0 else ""
             dl.add_text(x + 6, y, imgui.get_color_u32_rgba(1, 1, 1, 1), self.filter + caret)
         else:
             dl.add_text(x + 6, y, imgui.get_color_u32_rgba(0.55, 0.55, 0.6, 1), "Type to search")
@@ -737,6 +744,7 @@ class Launcher:
             msg = ("No program matches \"%s\"" % self.filter) if self.filter else \
                 "No programs yet: drop .exe files or folders here, or use Add folder..."
             imgui.text_disabled(msg)
+            self._scroll_to_selection = False
             return
         dl = imgui.get_window_draw_list()
         white = imgui.get_color_u32_rgba(1, 1, 1, 1)

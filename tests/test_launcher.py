@@ -426,6 +426,20 @@ out["report"] = [ui.report.failed, ui.report.text] if ui.report else None
 out["first"] = ui.visible[0].path
 press(sdl2.SDL_CONTROLLER_BUTTON_B)
 out["closed"] = ui.report is None
+# a program that never ends (gui_keys.exe): the pad is its own while it runs; Stop ends it without a report
+press(sdl2.SDL_CONTROLLER_BUTTON_DPAD_RIGHT)
+press(sdl2.SDL_CONTROLLER_BUTTON_A)
+out["running2"] = ui.child.prog.path if ui.child else None
+press(sdl2.SDL_CONTROLLER_BUTTON_DPAD_LEFT)
+out["held"] = ui.selected
+time.sleep(1.0)
+ui.step()
+out["alive"] = ui.child is not None
+ui.child.stop()
+deadline = time.monotonic() + 10
+while ui.child is not None and time.monotonic() < deadline:
+    ui.step()
+out["stopped"] = [ui.child is None, ui.report is None, ui.message]
 ui.close()
 print(json.dumps(out))
 '''
@@ -452,3 +466,6 @@ def test_pad_navigates_and_console_output(tmp_path: Path) -> None:
     assert not failed and "Hello from a 32-bit Windows program running under exeplay." in text
     assert out["first"] == hello  # recently played first
     assert out["closed"]
+    assert out["running2"] == keys and out["held"] == keys and out["alive"]
+    gone, no_report, message = out["stopped"]
+    assert gone and no_report and message == "gui_keys.exe stopped (killed by signal SIGTERM)"

@@ -12,7 +12,8 @@ changes; in a windowed run the presenter also forwards SDL's controller events (
 host main thread, so mapped keys arrive while the guest waits in GetMessage. In a headless run nobody else
 drains SDL's event queue, so ``poll`` flushes the joystick and controller events itself. SDL is started lazily
 (the GameController subsystem, no video needed): at the first joystick API call, at the first scripted pad
-event, and at once for windowed runs or when a ``--pad-map`` is given.
+event, and at once for windowed runs or when a ``--pad-map`` is given. ``--deterministic`` runs see only the
+virtual pads their script plugs in (a real pad would make them unrepeatable).
 
 Keyboard mapping (for programs that only read the keyboard): each mapped input, a button (SDL's names: ``a b x y
 back guide start leftstick rightstick leftshoulder rightshoulder dpup dpdown dpleft dpright misc1 paddle1..4
@@ -241,6 +242,7 @@ class Gamepads:
     def __init__(self, m: "Machine | None", enabled: bool = True) -> None:
         self.m = m
         self.enabled = enabled
+        self.virtual_only = bool(m is not None and m.det)  # deterministic runs see only scripted pads
         self.lock = threading.RLock()
         self.up = False
         self.error = ""
@@ -317,7 +319,7 @@ class Gamepads:
         sdl2 = _sdl()
         present: set[int] = set()
         for i in range(max(0, sdl2.SDL_NumJoysticks())):
-            if not sdl2.SDL_IsGameController(i):
+            if not sdl2.SDL_IsGameController(i) or (self.virtual_only and not sdl2.SDL_JoystickIsVirtual(i)):
                 continue
             iid = sdl2.SDL_JoystickGetDeviceInstanceID(i)
             present.add(iid)

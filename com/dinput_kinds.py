@@ -294,9 +294,14 @@ def all_kinds(m: "Machine | None" = None) -> tuple[DeviceKind, ...]:
 def kind_for(g: bytes, m: "Machine | None" = None) -> DeviceKind | None:
     """The device kind an instance GUID names (the system keyboard and mouse and their emulated variants; with
     ``m``, also the attached game controllers)."""
-    for k in all_kinds(m):
+    for k in KINDS:
         if g == k.guid or g in k.aliases:
             return k
+    if m is not None:
+        for provider in KIND_PROVIDERS:
+            for k in provider(m):
+                if g == k.guid or g in k.aliases:
+                    return k
     return None
 
 

@@ -286,7 +286,8 @@ class Gamepads:
             self.tried = True
             try:
                 sdl2 = _sdl()
-                sdl2.SDL_SetHint(b"SDL_JOYSTICK_ALLOW_BACKGROUND_EVENTS", b"1")
+                if not self.external_pump:  # no window to have the focus (a window: pads follow its focus)
+                    sdl2.SDL_SetHint(b"SDL_JOYSTICK_ALLOW_BACKGROUND_EVENTS", b"1")
                 if sdl2.SDL_InitSubSystem(sdl2.SDL_INIT_GAMECONTROLLER) != 0:
                     self.error = sdl2.SDL_GetError().decode("utf-8", "replace")
                     return False

@@ -148,7 +148,11 @@ def default_drives(program: str, data_dir: str, expose: list[str], start_in_prog
     """C: private drive, D: program folder, E: host cwd, F:.. exposed; returns (drives, initial cwd): E:, or D:
     for programs started the way Explorer starts them (in their own folder)."""
     c = os.path.realpath(data_dir)
-    for sub in ("WINDOWS\\system32", "WINDOWS\\TEMP", "Program Files"):
+    profile = "Documents and Settings\\player"  # USERPROFILE (emu/machine.py); its folders exist as on Windows
+    for sub in ("WINDOWS\\system32", "WINDOWS\\TEMP", "Program Files", profile + "\\Application Data",
+                profile + "\\Local Settings\\Application Data", profile + "\\Local Settings\\Temp",
+                profile + "\\My Documents", profile + "\\Desktop",
+                "Documents and Settings\\All Users\\Application Data"):
         os.makedirs(os.path.join(c, *sub.split("\\")), exist_ok=True)
     drives = [Drive("C", c), Drive("D", os.path.realpath(os.path.dirname(os.path.abspath(program)))),
               Drive("E", os.path.realpath(os.getcwd()))]

@@ -350,6 +350,7 @@ class Launcher:
         st.child_rounding = 4
         st.window_padding = (10, 10)
         st.item_spacing = (8, 6)
+        st.colors[imgui.COLOR_WINDOW_BACKGROUND] = (0.09, 0.09, 0.11, 1.0)  # panels over the grid: opaque
 
     def close(self) -> None:
         """Tear the window down (a running program goes on)."""
@@ -822,6 +823,7 @@ class Launcher:
         elif imgui.button("Play", 120, 0):
             self.launch(prog)
         imgui.separator()
+        imgui.push_item_width(-110)
         _, s["fullscreen"] = imgui.checkbox("Fullscreen", s["fullscreen"])
         _, s["sound"] = imgui.checkbox("Sound", s["sound"])
         labels = ["Whole multiples (sharp)", "Fill the window"]
@@ -829,6 +831,7 @@ class Launcher:
         s["scaling"] = cfg.SCALINGS[k]
         _, s["scale"] = imgui.combo("Window size", s["scale"], ["Automatic", "1x", "2x", "3x", "4x"]) \
             if s["scale"] <= 4 else (False, s["scale"])
+        imgui.pop_item_width()
         imgui.text("Folders the program sees:")
         for j, d in enumerate(list(s["expose"])):
             if imgui.small_button(f"x##exp{j}"):

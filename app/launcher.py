@@ -7,10 +7,10 @@ Enter, a double click or the pad's A button plays; Escape / B goes back (closes 
 The panel on the right holds the selected program's settings (``app.config``, saved at once).
 
 Isolation: a program runs as a child process, ``python -m app.cli run [settings] PROGRAM``, in its own folder.
-The launcher keeps drawing while it runs (it polls the child and reads its output on threads) and shows a
-"Stop" button; when the child ends with a non-zero status or a signal, a red "stopped" panel shows the status and
-the tail of its error output (the crash report); a console program's output is shown when it ends. Closing the
-launcher leaves a running program alone.
+The launcher keeps drawing while it runs (it polls the child; the child's output goes to log files in
+``log_dir()``) and shows a "Stop" button; when the child ends with a non-zero status or a signal, a red
+"stopped" panel shows the status and the tail of its error output (the crash report); a console program's output
+is shown when it ends. Closing the launcher leaves a running program alone.
 
 Tests and tools: ``EXEPLAY_LAUNCHER_STATE=PATH`` makes the launcher write its state as JSON there whenever it
 changes (its pid, the filter, the programs shown and where their tiles are, the running child's pid, the last
@@ -19,7 +19,6 @@ with ``SDL_VIDEODRIVER=offscreen``).
 """
 from __future__ import annotations
 
-import collections
 import ctypes
 import json
 import os
@@ -56,6 +55,7 @@ IDLE_WAIT_MS = 200          # how long an idle frame waits for input
 BUSY_SECONDS = 0.5          # frames keep coming at 60 Hz this long after any input (hover, animations)
 STOP_GRACE = 3.0            # seconds between SIGTERM and SIGKILL for the Stop button
 REPORT_CHARS = 12000
+LOGS_KEPT = 20
 STICK_THRESHOLD = 16000
 
 FAIL_TITLE_RGB = (0.78, 0.12, 0.12)  # the "stopped" panel's title bar (a test looks for it)
@@ -115,47 +115,54 @@ def child_command(path: str, s: dict[str, Any]) -> list[str]:
     return [*cmd, path]
 
 
+def log_dir() -> Path:
+    """Where programs' output goes: ``$XDG_STATE_HOME/exeplay/logs`` (``~/.local/state/exeplay/logs``)."""
+    base = os.environ.get("XDG_STATE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "exeplay" / "logs"
+
+
+def _prune_logs(d: Path, keep: int) -> None:
+    """Delete all but the ``keep`` newest runs' logs."""
+    try:
+        runs = sorted({p.name.rsplit(".", 1)[0] for p in d.iterdir() if p.suffix in (".out", ".err")},
+                      key=lambda stem: (d / f"{stem}.err").stat().st_mtime if (d / f"{stem}.err").exists() else 0)
+    except OSError:
+        return
+    for stem in runs[:-keep] if len(runs) > keep else []:
+        for ext in (".out", ".err"):
+            (d / f"{stem}{ext}").unlink(missing_ok=True)
+
+
 class Child:
-    """A program running in a child process; its output is read on threads (the last REPORT_CHARS kept)."""
+    """A program running in a child process. Its output goes to files in ``log_dir()`` (not pipes: the program
+    may outlive the launcher), NAME-TIME-PID.out (the program's) and .err (exeplay's); the last LOGS_KEPT runs
+    are kept."""
 
     def __init__(self, prog: library.Program, cmd: list[str], cwd: str, env: dict[str, str]) -> None:
         self.prog = prog
         self.cmd = cmd
         self.started = time.monotonic()
         self.stopping = 0.0  # monotonic time the user asked it to stop (0: never)
-        self.out: collections.deque[bytes] = collections.deque()
-        self.err: collections.deque[bytes] = collections.deque()
-        self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE)
-        self._threads = [threading.Thread(target=self._read, args=(self.proc.stdout, self.out), daemon=True),
-                         threading.Thread(target=self._read, args=(self.proc.stderr, self.err), daemon=True)]
-        for t in self._threads:
-            t.start()
+        d = log_dir()
+        d.mkdir(parents=True, exist_ok=True)
+        _prune_logs(d, LOGS_KEPT - 1)
+        stem = f"{os.path.splitext(prog.file_name)[0]}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+        self.out_path, self.err_path = d / f"{stem}.out", d / f"{stem}.err"
+        with open(self.out_path, "wb") as out, open(self.err_path, "wb") as err:
+            self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
 
     @property
     def pid(self) -> int:
         """The child's process id."""
         return self.proc.pid
 
-    @staticmethod
-    def _read(f: Any, into: collections.deque[bytes]) -> None:
-        size = 0
-        for chunk in iter(lambda: f.read1(65536), b""):
-            into.append(chunk)
-            size += len(chunk)
-            while size > 4 * REPORT_CHARS and len(into) > 1:
-                size -= len(into.popleft())
-        f.close()
-
     def poll(self) -> int | None:
-        """The exit status once it has ended (and its output has been read), else None."""
+        """The exit status once it has ended, else None (SIGKILL once a Stop has waited STOP_GRACE seconds)."""
         rc = self.proc.poll()
-        if rc is None:
-            if self.stopping and time.monotonic() - self.stopping > STOP_GRACE:
-                self.proc.kill()
-            return None
-        for t in self._threads:
-            t.join(timeout=1.0)
+        if rc is None and self.stopping and time.monotonic() - self.stopping > STOP_GRACE:
+            self.proc.kill()
         return rc
 
     def stop(self) -> None:
@@ -165,17 +172,23 @@ class Child:
             self.proc.terminate()
 
     @staticmethod
-    def _tail(chunks: collections.deque[bytes], enc: str) -> str:
-        text = b"".join(chunks).decode(enc, "replace").replace("\r\n", "\n")
-        return text[-REPORT_CHARS:]
+    def _tail(path: Path, enc: str) -> str:
+        try:
+            with open(path, "rb") as f:
+                f.seek(0, os.SEEK_END)
+                f.seek(max(0, f.tell() - 4 * REPORT_CHARS))
+                data = f.read()
+        except OSError:
+            return ""
+        return data.decode(enc, "replace").replace("\r\n", "\n")[-REPORT_CHARS:]
 
     def stdout_text(self) -> str:
         """The end of what the program printed (guest text: Windows-1252)."""
-        return self._tail(self.out, "cp1252")
+        return self._tail(self.out_path, "cp1252")
 
     def stderr_text(self) -> str:
         """The end of exeplay's error output (its crash report)."""
-        return self._tail(self.err, "utf-8")
+        return self._tail(self.err_path, "utf-8")
 
 
 @dataclass
@@ -489,6 +502,7 @@ class Launcher:
             out = c.stdout_text().strip()
             if out:
                 text += "\n\n--- program output ---\n" + out[-4000:]
+            text += f"\n\n(full logs: {c.err_path} and {c.out_path.name})"
             self.report = Report(c.prog.name, c.prog.path, True, status_text(rc), text)
             self.message = f"{c.prog.name} stopped: {status_text(rc)}"
         elif not c.prog.gui:

@@ -204,7 +204,8 @@ def xlauncher(tmp_path: Path):
     conf.save()
     state = tmp_path / "state.json"
     env = dict(os.environ, DISPLAY=f":{n}", XDG_DATA_HOME=str(tmp_path / "xdg"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONPATH=str(REPO), PYTHONWARNINGS="ignore",
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_STATE_HOME=str(tmp_path / "state"),
+               PYTHONPATH=str(REPO), PYTHONWARNINGS="ignore",
                EXEPLAY_LAUNCHER_STATE=str(state))
     env.pop("SDL_VIDEODRIVER", None)
     procs: list[subprocess.Popen[bytes]] = []
@@ -373,6 +374,7 @@ def test_killed_program_leaves_launcher_responsive(xlauncher) -> None:
     os.kill(running["pid"], signal.SIGKILL)
     st = _wait("the failure report", lambda: (s := read_state()).get("report") and s, 10)
     assert st["report"]["failed"] and st["report"]["status"] == "killed by signal SIGKILL"
+    assert str(Path(env["XDG_STATE_HOME"]) / "exeplay" / "logs" / "gui_keys-") in st["report"]["text"]
     assert st["running"] is None and proc.poll() is None
     time.sleep(0.5)
     shot = _grab(env)
@@ -464,7 +466,7 @@ def test_pad_navigates_and_console_output(tmp_path: Path) -> None:
     conf.add_file(HELLO)
     conf.save()
     env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONWARNINGS="ignore", XDG_DATA_HOME=str(tmp_path / "xdg"),
-               XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+               XDG_CONFIG_HOME=str(tmp_path / "cfg"), XDG_STATE_HOME=str(tmp_path / "state"))
     env.pop("DISPLAY", None)
     r = subprocess.run([sys.executable, "-c", _PAD_SCRIPT, str(tmp_path / "c.toml")], env=env, cwd=tmp_path,
                        capture_output=True, text=True, timeout=60)
@@ -477,6 +479,8 @@ def test_pad_navigates_and_console_output(tmp_path: Path) -> None:
     failed, text = out["report"]
     assert not failed and "Hello from a 32-bit Windows program running under exeplay." in text
     assert out["first"] == hello  # recently played first
+    logs = sorted(p.name.split("-")[0] + p.suffix for p in (tmp_path / "state" / "exeplay" / "logs").iterdir())
+    assert logs == ["gui_keys.err", "gui_keys.out", "hello.err", "hello.out"]
     assert out["closed"]
     assert out["running2"] == keys and out["held"] == keys
     gone, report, message = out["stopped"]

@@ -24,10 +24,10 @@ import numpy as np
 from emu.api import DWORD, LPSTR, PTR, UINT, stdcall
 from emu.memory import GuestMemoryError
 
-from . import mixer
-from .waveout import (CALLBACK_EVENT, CALLBACK_FUNCTION, CALLBACK_NULL, CALLBACK_THREAD, CALLBACK_TYPEMASK,
-                      CALLBACK_WINDOW, ERROR_TEXT, MMSYSERR_BADDEVICEID, MMSYSERR_BADERRNUM, MMSYSERR_INVALFLAG,
-                      MMSYSERR_INVALHANDLE, MMSYSERR_INVALPARAM, MMSYSERR_NOERROR)
+from . import mixer, mmdev
+from .mmdev import (CALLBACK_TYPEMASK, MAPPER_IDS, MMSYSERR_BADDEVICEID, MMSYSERR_INVALHANDLE, MMSYSERR_INVALPARAM,
+                    MMSYSERR_NOERROR, Callback)
+from .waveout import ERROR_TEXT
 
 if TYPE_CHECKING:
     from emu.machine import Machine
@@ -50,10 +50,11 @@ MIDI_ERROR_TEXT = {
     MIDIERR_INVALIDSETUP: "The MIDI setup is not valid.",
 }
 
-MIDI_MAPPER = 0xFFFFFFFF
+MIDI_MAPPER = mmdev.MAPPER
 MOM_OPEN, MOM_CLOSE, MOM_DONE = 0x3C7, 0x3C8, 0x3C9
 MHDR_DONE, MHDR_PREPARED, MHDR_INQUEUE = 0x1, 0x2, 0x4
 MIDIHDR_MIN = 32  # lpData .. lpNext, reserved: the Windows 3.1 header; newer ones add dwOffset and dwReserved
+MIDIHDR = mmdev.Header(MIDIHDR_MIN, MHDR_PREPARED, MHDR_INQUEUE, MHDR_DONE, MIDIERR_UNPREPARED, MIDIERR_STILLPLAYING)
 MOD_SWSYNTH = 7
 MIDICAPS_VOLUME, MIDICAPS_LRVOLUME = 0x1, 0x2
 DEVICE_NAME = "exeplay Software Synth"
@@ -170,27 +171,33 @@ class Synth:
 class MidiOut:
     """An open midiOut handle."""
 
-    def __init__(self, handle: int, flags: int, callback: int, instance: int) -> None:
+    def __init__(self, handle: int, cb: Callback) -> None:
         self.handle = handle
-        self.kind = flags & CALLBACK_TYPEMASK
-        self.callback = callback
-        self.instance = instance
+        self.cb = cb
         self.running = 0  # running status
 
 
-def _st(m: "Machine") -> dict:
+class MidiDevices(mmdev.Devices[MidiOut]):
+    """The process's midiOut handles, the device volume and the shared synthesizer."""
+
+    def __init__(self) -> None:
+        super().__init__(HANDLE_BASE)
+        self.synth: Synth | None = None
+        self.tried = False
+
+
+def _st(m: "Machine") -> MidiDevices:
     st = m.state.get("midiout")
     if st is None:
-        st = m.state["midiout"] = {"handles": {}, "next": HANDLE_BASE, "synth": None, "tried": False,
-                                   "volume": 0xFFFFFFFF}
+        st = m.state["midiout"] = MidiDevices()
     return st
 
 
 def synth(m: "Machine") -> Synth | None:
     """The process's synthesizer (created with the first open), or None when none is installed."""
     st = _st(m)
-    if not st["tried"]:
-        st["tried"] = True
+    if not st.tried:
+        st.tried = True
         sf2 = find_soundfont()
         try:
             if sf2 is None:
@@ -200,37 +207,23 @@ def synth(m: "Machine") -> Synth | None:
         except Exception:  # noqa: BLE001 - a missing or broken optional library: silent MIDI
             m.log(NO_SYNTH)
             return None
-        s.volume = st["volume"]
-        st["synth"] = s
+        s.volume = st.volume
+        st.synth = s
         mixer.get(m).add_source(s)
         m.state.setdefault("exit_hooks", []).append(s.close)
-    return st["synth"]
+    return st.synth
 
 
 def _notify(m: "Machine", mo: MidiOut, msg: int, p1: int = 0) -> None:
     """Deliver MOM_OPEN/DONE/CLOSE through the handle's callback."""
-    if mo.kind == CALLBACK_FUNCTION and mo.callback:
-        mixer.get(m).queue_callback(mo.callback, mo.handle, msg, mo.instance, p1, 0)
-    elif mo.kind == CALLBACK_WINDOW and mo.callback:
-        from gdi import message  # noqa: PLC0415
-        message.post(m, mo.callback, msg, mo.handle, p1)
-    elif mo.kind == CALLBACK_THREAD and mo.callback:
-        from gdi import message  # noqa: PLC0415
-        if any(t.tid == mo.callback and not t.done for t in m.threads):
-            message.post(m, 0, msg, mo.handle, p1, tid=mo.callback)
-    elif mo.kind == CALLBACK_EVENT:
-        from emu.objects import Event  # noqa: PLC0415
-        ev = m.handles.get(mo.callback)
-        if isinstance(ev, Event):
-            ev.state = True
+    mo.cb.notify(m, mo.handle, msg, p1)
 
 
 def _get(m: "Machine", h: int) -> MidiOut | None:
-    return _st(m)["handles"].get(h)
+    return _st(m).get(h)
 
 
-def _advance(m: "Machine") -> None:
-    mixer.get(m).advance()
+_advance = mmdev.advance
 
 
 # ---- API ------------------------------------------------------------------------------------------
@@ -241,17 +234,12 @@ def midiOutGetNumDevs(m: "Machine") -> UINT:
 
 
 def _caps(m: "Machine", dev: int, p: int, cb: int, wide: bool) -> int:
-    if dev not in (0, MIDI_MAPPER, 0xFFFF) and _get(m, dev) is None:
+    """MIDIOUTCAPSA/W of the device, the mapper (MOD_MAPPER) or an open handle."""
+    if not _st(m).known(dev):
         return MMSYSERR_BADDEVICEID
-    if not p:
-        return MMSYSERR_INVALPARAM
-    mapper = dev in (MIDI_MAPPER, 0xFFFF)
-    name = MAPPER_NAME if mapper else DEVICE_NAME
-    pname = (name.encode("utf-16-le") + b"\0\0").ljust(64, b"\0") if wide else name.encode("ascii").ljust(32, b"\0")
-    data = (struct.pack("<HHI", 1, 102 if not mapper else 1, 0x0500) + pname
-            + struct.pack("<HHHHI", 5 if mapper else MOD_SWSYNTH, 48, 48, 0xFFFF, MIDICAPS_VOLUME | MIDICAPS_LRVOLUME))
-    m.mem.write(p, data[:cb])
-    return MMSYSERR_NOERROR
+    mapper = dev in MAPPER_IDS
+    tail = struct.pack("<HHHHI", 5 if mapper else MOD_SWSYNTH, 48, 48, 0xFFFF, MIDICAPS_VOLUME | MIDICAPS_LRVOLUME)
+    return mmdev.write_caps(m, p, cb, wide, 1 if mapper else 102, MAPPER_NAME if mapper else DEVICE_NAME, tail)
 
 
 @stdcall("winmm")
@@ -270,21 +258,18 @@ def midiOutGetDevCapsW(m: "Machine", uDeviceID: UINT, pmoc: PTR, cbmoc: UINT) ->
 def midiOutOpen(m: "Machine", phmo: PTR, uDeviceID: UINT, dwCallback: DWORD, dwInstance: DWORD,
                 fdwOpen: DWORD) -> UINT:
     """Open the MIDI output device (or the mapper); MOM_OPEN follows through the callback."""
-    if uDeviceID not in (0, MIDI_MAPPER, 0xFFFF):
+    if uDeviceID not in mmdev.DEVICE_IDS:
         return MMSYSERR_BADDEVICEID
-    kind = fdwOpen & CALLBACK_TYPEMASK
-    if fdwOpen & ~_OPEN_FLAGS or kind not in (CALLBACK_NULL, CALLBACK_WINDOW, CALLBACK_THREAD, CALLBACK_FUNCTION,
-                                              CALLBACK_EVENT):
-        return MMSYSERR_INVALFLAG
+    err = Callback.check_flags(fdwOpen, _OPEN_FLAGS)
+    if err:
+        return err
     if not phmo:
         return MMSYSERR_INVALPARAM
     st = _st(m)
     synth(m)
-    h = st["next"]
-    st["next"] += 4
-    mo = MidiOut(h, fdwOpen, dwCallback, dwInstance)
-    st["handles"][h] = mo
-    m.mem.w32(phmo, h)
+    cb = Callback(dwCallback, dwInstance, fdwOpen)
+    mo = st.add(lambda h: MidiOut(h, cb))
+    m.mem.w32(phmo, mo.handle)
     mixer.get(m).ensure_pump()  # the audio thread keeps a real-time sound device fed between messages
     _notify(m, mo, MOM_OPEN)
     return MMSYSERR_NOERROR
@@ -296,7 +281,7 @@ def midiOutClose(m: "Machine", hmo: DWORD) -> UINT:
     mo = _get(m, hmo)
     if mo is None:
         return MMSYSERR_INVALHANDLE
-    del _st(m)["handles"][hmo]
+    del _st(m).handles[hmo]
     _notify(m, mo, MOM_CLOSE)
     return MMSYSERR_NOERROR
 
@@ -326,49 +311,31 @@ def midiOutShortMsg(m: "Machine", hmo: DWORD, dwMsg: DWORD) -> UINT:
     return MMSYSERR_NOERROR
 
 
-def _hdr(m: "Machine", hmo: int, p: int, cb: int) -> tuple[MidiOut | None, int]:
-    mo = _get(m, hmo)
-    if mo is None:
-        return None, MMSYSERR_INVALHANDLE
-    if not p or cb < MIDIHDR_MIN or not m.mem.is_mapped(p, MIDIHDR_MIN):
-        return None, MMSYSERR_INVALPARAM
-    return mo, MMSYSERR_NOERROR
-
-
 @stdcall("winmm")
 def midiOutPrepareHeader(m: "Machine", hmo: DWORD, pmh: PTR, cbmh: UINT) -> UINT:
     """Mark a MIDIHDR prepared (MHDR_PREPARED) for midiOutLongMsg."""
-    mo, err = _hdr(m, hmo, pmh, cbmh)
-    if mo is None:
-        return err
-    m.mem.w32(pmh + 16, m.mem.u32(pmh + 16) | MHDR_PREPARED)
-    return MMSYSERR_NOERROR
+    err = MIDIHDR.check(m, _get(m, hmo), pmh, cbmh)
+    return err or MIDIHDR.prepare(m, pmh, refuse_queued=False)
 
 
 @stdcall("winmm")
 def midiOutUnprepareHeader(m: "Machine", hmo: DWORD, pmh: PTR, cbmh: UINT) -> UINT:
     """Clear MHDR_PREPARED (MIDIERR_STILLPLAYING while the buffer is queued)."""
-    mo, err = _hdr(m, hmo, pmh, cbmh)
-    if mo is None:
-        return err
-    f = m.mem.u32(pmh + 16)
-    if f & MHDR_INQUEUE:
-        return MIDIERR_STILLPLAYING
-    m.mem.w32(pmh + 16, f & ~MHDR_PREPARED)
-    return MMSYSERR_NOERROR
+    err = MIDIHDR.check(m, _get(m, hmo), pmh, cbmh)
+    return err or MIDIHDR.unprepare(m, pmh)
 
 
 @stdcall("winmm")
 def midiOutLongMsg(m: "Machine", hmo: DWORD, pmh: PTR, cbmh: UINT) -> UINT:
     """Send the system-exclusive messages of a prepared buffer; it is returned at once (MHDR_DONE, MOM_DONE)."""
-    mo, err = _hdr(m, hmo, pmh, cbmh)
-    if mo is None:
+    mo = _get(m, hmo)
+    err = MIDIHDR.check(m, mo, pmh, cbmh)
+    if mo is None or err:
         return err
     data, length, _rec, _user, flags = m.mem.unpack("<5I", pmh)
-    if not flags & MHDR_PREPARED:
-        return MIDIERR_UNPREPARED
-    if flags & MHDR_INQUEUE:
-        return MIDIERR_STILLPLAYING
+    err = MIDIHDR.queueable(flags)
+    if err:
+        return err
     try:
         body = m.mem.read(data, length) if length else b""
     except GuestMemoryError:
@@ -380,7 +347,7 @@ def midiOutLongMsg(m: "Machine", hmo: DWORD, pmh: PTR, cbmh: UINT) -> UINT:
             i = part.find(b"\xF0")
             if i >= 0:
                 s.sysex(part[i + 1:])
-    m.mem.w32(pmh + 16, (flags | MHDR_DONE) & ~MHDR_INQUEUE)
+    MIDIHDR.returned(m, pmh)
     _notify(m, mo, MOM_DONE, pmh)
     return MMSYSERR_NOERROR
 
@@ -402,59 +369,43 @@ def midiOutReset(m: "Machine", hmo: DWORD) -> UINT:
 @stdcall("winmm")
 def midiOutSetVolume(m: "Machine", hmo: DWORD, dwVolume: DWORD) -> UINT:
     """Set the synthesizer's volume (low word left, high word right, 0xFFFF full) by handle or device ID."""
-    if _get(m, hmo) is None and hmo not in (0, MIDI_MAPPER, 0xFFFF):
-        return MMSYSERR_INVALHANDLE
     st = _st(m)
+    err = st.check(hmo)
+    if err:
+        return err
     _advance(m)
-    st["volume"] = dwVolume
-    if st["synth"] is not None:
-        st["synth"].volume = dwVolume
+    st.volume = dwVolume
+    if st.synth is not None:
+        st.synth.volume = dwVolume
     return MMSYSERR_NOERROR
 
 
 @stdcall("winmm")
 def midiOutGetVolume(m: "Machine", hmo: DWORD, pdwVolume: PTR) -> UINT:
     """The synthesizer's volume."""
-    if _get(m, hmo) is None and hmo not in (0, MIDI_MAPPER, 0xFFFF):
-        return MMSYSERR_INVALHANDLE
+    st = _st(m)
+    err = st.check(hmo)
+    if err:
+        return err
     if not pdwVolume:
         return MMSYSERR_INVALPARAM
-    m.mem.w32(pdwVolume, _st(m)["volume"])
+    m.mem.w32(pdwVolume, st.volume)
     return MMSYSERR_NOERROR
 
 
 @stdcall("winmm")
 def midiOutGetID(m: "Machine", hmo: DWORD, puDeviceID: PTR) -> UINT:
     """The device ID behind a handle (always device 0)."""
-    if _get(m, hmo) is None:
-        return MMSYSERR_INVALHANDLE
-    if not puDeviceID:
-        return MMSYSERR_INVALPARAM
-    m.mem.w32(puDeviceID, 0)
-    return MMSYSERR_NOERROR
-
-
-def _error_text(m: "Machine", err: int, p: int, cch: int, wide: bool) -> int:
-    text = MIDI_ERROR_TEXT.get(err)
-    if text is None:
-        return MMSYSERR_BADERRNUM
-    if not p or cch == 0:
-        return MMSYSERR_INVALPARAM
-    text = text[:cch - 1]
-    if wide:
-        m.mem.write_wstr(p, text)
-    else:
-        m.mem.write_cstr(p, text)
-    return MMSYSERR_NOERROR
+    return _st(m).get_id(m, hmo, puDeviceID)
 
 
 @stdcall("winmm")
 def midiOutGetErrorTextA(m: "Machine", mmrError: UINT, pszText: LPSTR, cchText: UINT) -> UINT:
     """Describe an MMSYSERR_/MIDIERR_ code in a buffer of cchText characters."""
-    return _error_text(m, mmrError, pszText, cchText, False)
+    return mmdev.error_text(m, MIDI_ERROR_TEXT, mmrError, pszText, cchText, False)
 
 
 @stdcall("winmm")
 def midiOutGetErrorTextW(m: "Machine", mmrError: UINT, pszText: PTR, cchText: UINT) -> UINT:
     """Wide midiOutGetErrorText."""
-    return _error_text(m, mmrError, pszText, cchText, True)
+    return mmdev.error_text(m, MIDI_ERROR_TEXT, mmrError, pszText, cchText, True)

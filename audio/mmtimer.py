@@ -15,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from emu.api import DWORD, PTR, UINT, native, stdcall
+from emu.api import DWORD, PTR, UINT, stdcall
 from emu.objects import Event, Waitable
 from emu.threads import Block, WaitSpec
+
+from .pump import hand_back, service_thread, start_thread
 
 if TYPE_CHECKING:
     from emu.machine import Machine
@@ -35,7 +37,6 @@ TIMERR_NOERROR = 0
 MMSYSERR_INVALPARAM = 11
 MIN_DELAY, MAX_DELAY = 1, 1_000_000  # ms, as timeGetDevCaps reports
 MAX_LAG = 0.1  # seconds behind schedule after which a periodic timer skips missed events
-STACK = 0x10000
 EPS = 1e-9
 
 
@@ -92,22 +93,8 @@ def _st(m: "Machine") -> Timers:
     return st
 
 
-native("winmm", "_exeplay_mmtimer_thread", """
-    sub esp, 32
-next:
-    mov eax, esp
-    push eax
-    call {stub:_exeplay_mmtimer_wait}
-    mov esi, esp
-    push dword ptr [esi+20]
-    push dword ptr [esi+16]
-    push dword ptr [esi+12]
-    push dword ptr [esi+8]
-    push dword ptr [esi+4]
-    call dword ptr [esi]
-    mov esp, esi
-    jmp next
-""", 4, doc="Internal: the multimedia timer thread's body (runs TimeProc callbacks).")
+service_thread("_exeplay_mmtimer_thread", "_exeplay_mmtimer_wait",
+               "Internal: the multimedia timer thread's body (runs TimeProc callbacks).")
 
 
 def _signal(m: "Machine", t: Timer) -> None:
@@ -136,7 +123,7 @@ def _exeplay_mmtimer_wait(m: "Machine", lpCall: PTR) -> None:
         else:
             del st.timers[t.id]
         if t.flags & _KIND == TIME_CALLBACK_FUNCTION:
-            m.mem.pack("<6I", lpCall, t.proc, t.id, 0, t.user, 0, 0)
+            hand_back(m, lpCall, t.proc, t.id, 0, t.user, 0, 0)
             return
         _signal(m, t)
     st.wake.kicked = False
@@ -161,7 +148,7 @@ def timeSetEvent(m: "Machine", uDelay: UINT, uResolution: UINT, lpTimeProc: PTR,
     st.wake.kicked = True
     if not st.thread_started:
         st.thread_started = True
-        m.proc.create_thread(m.proc.export_addr("winmm", "_exeplay_mmtimer_thread"), 0, STACK)
+        start_thread(m, "_exeplay_mmtimer_thread")
     return tid
 
 

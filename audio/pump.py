@@ -10,6 +10,10 @@ runs) or sleeps exactly to the next buffer end; no host thread ever touches the 
 
 Callbacks run at top level on their own thread, so they may block, take locks held by other threads and call
 any API, as on Windows.
+
+The same pattern serves other hidden winmm threads (the multimedia timer thread, ``audio.mmtimer``):
+``service_thread`` declares such a body around a Python wait function, ``hand_back`` gives the loop the next
+call to make and ``start_thread`` creates the thread.
 """
 from __future__ import annotations
 
@@ -25,12 +29,12 @@ if TYPE_CHECKING:
 
 STACK = 0x10000
 
-native("winmm", "_exeplay_audio_thread", """
+SERVICE_LOOP = """
     sub esp, 32
 next:
     mov eax, esp
     push eax
-    call {stub:_exeplay_audio_pump}
+    call {stub:%s}
     mov esi, esp
     push dword ptr [esi+20]
     push dword ptr [esi+16]
@@ -40,7 +44,28 @@ next:
     call dword ptr [esi]
     mov esp, esi
     jmp next
-""", 4, doc="Internal: the audio thread's body (mix, run sound callbacks).")
+"""  # %s: the wait function; 32 bytes of stack for the call it writes (proc, five arguments)
+
+
+def service_thread(name: str, wait: str, doc: str) -> None:
+    """Declare winmm!``name``, the body of a hidden service thread: forever call winmm!``wait(lpCall)`` (which
+    blocks until there is work, then writes a guest call, proc and five arguments, at lpCall) and make that
+    stdcall call as ordinary guest code on the thread."""
+    native("winmm", name, SERVICE_LOOP % wait, 4, doc=doc)
+
+
+def hand_back(m: "Machine", lpCall: int, proc: int, *args: int) -> None:
+    """From a service thread's wait function: have the loop call guest ``proc(*args)`` (five arguments)."""
+    m.mem.pack("<6I", lpCall, proc, *args)
+
+
+def start_thread(m: "Machine", name: str) -> None:
+    """Create the hidden thread whose body is winmm!``name`` (it starts when the scheduler next picks it)."""
+    m.proc.create_thread(m.proc.export_addr("winmm", name), 0, STACK)
+
+
+service_thread("_exeplay_audio_thread", "_exeplay_audio_pump",
+               "Internal: the audio thread's body (mix, run sound callbacks).")
 
 
 @stdcall("winmm")
@@ -50,7 +75,7 @@ def _exeplay_audio_pump(m: "Machine", lpCall: PTR) -> None:
     mx.advance()
     w = mx.wake
     if w.pending:
-        m.mem.pack("<6I", lpCall, *w.pending.popleft())
+        hand_back(m, lpCall, *w.pending.popleft())
         return
     w.kicked = False
     raise Block(WaitSpec([w], deadline=mx.next_deadline()), retry=True)
@@ -58,4 +83,4 @@ def _exeplay_audio_pump(m: "Machine", lpCall: PTR) -> None:
 
 def start(m: "Machine") -> None:
     """Create the audio thread (it starts when the scheduler next picks it)."""
-    m.proc.create_thread(m.proc.export_addr("winmm", "_exeplay_audio_thread"), 0, STACK)
+    start_thread(m, "_exeplay_audio_thread")

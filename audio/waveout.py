@@ -26,37 +26,23 @@ import numpy as np
 from emu.api import DWORD, LPSTR, PTR, UINT, stdcall
 from emu.memory import GuestMemoryError
 
-from . import mixer
+from . import mixer, mmdev
+from .mmdev import (CALLBACK_TYPEMASK, MAPPER_IDS, MMSYSERR_BADDEVICEID, MMSYSERR_INVALHANDLE,
+                    MMSYSERR_INVALPARAM, MMSYSERR_NOERROR, Callback)
 
 if TYPE_CHECKING:
     from emu.machine import Machine
 
-MMSYSERR_NOERROR = 0
-MMSYSERR_ERROR = 1
-MMSYSERR_BADDEVICEID = 2
-MMSYSERR_INVALHANDLE = 5
-MMSYSERR_NODRIVER = 6
-MMSYSERR_NOMEM = 7
-MMSYSERR_NOTSUPPORTED = 8
-MMSYSERR_BADERRNUM = 9
-MMSYSERR_INVALFLAG = 10
-MMSYSERR_INVALPARAM = 11
 WAVERR_BADFORMAT = 32
 WAVERR_STILLPLAYING = 33
 WAVERR_UNPREPARED = 34
 WAVERR_SYNC = 35
 
-WAVE_MAPPER = 0xFFFFFFFF
+WAVE_MAPPER = mmdev.MAPPER
 WAVE_FORMAT_QUERY = 0x1
 WAVE_ALLOWSYNC = 0x2
 WAVE_MAPPED = 0x4
 WAVE_FORMAT_DIRECT = 0x8
-CALLBACK_TYPEMASK = 0x70000
-CALLBACK_NULL = 0x00000
-CALLBACK_WINDOW = 0x10000
-CALLBACK_THREAD = 0x20000
-CALLBACK_FUNCTION = 0x30000
-CALLBACK_EVENT = 0x50000
 _OPEN_FLAGS = WAVE_FORMAT_QUERY | WAVE_ALLOWSYNC | WAVE_MAPPED | WAVE_FORMAT_DIRECT | CALLBACK_TYPEMASK
 
 WOM_OPEN, WOM_CLOSE, WOM_DONE = 0x3BB, 0x3BC, 0x3BD  # also MM_WOM_OPEN/CLOSE/DONE (window, thread messages)
@@ -67,6 +53,7 @@ WHDR_BEGINLOOP = 0x04
 WHDR_ENDLOOP = 0x08
 WHDR_INQUEUE = 0x10
 WAVEHDR_SIZE = 32
+WAVEHDR = mmdev.Header(WAVEHDR_SIZE, WHDR_PREPARED, WHDR_INQUEUE, WHDR_DONE, WAVERR_UNPREPARED, WAVERR_STILLPLAYING)
 
 WAVE_FORMAT_PCM = 1
 WAVE_FORMAT_EXTENSIBLE = 0xFFFE
@@ -83,19 +70,7 @@ MAPPER_NAME = "Microsoft Sound Mapper"
 HANDLE_BASE = 0x2000  # handles are distinct from device IDs (waveOutGetVolume & co. take either)
 
 ERROR_TEXT = {
-    MMSYSERR_NOERROR: "The command was carried out.",
-    MMSYSERR_ERROR: "An undetermined error occurred.",
-    MMSYSERR_BADDEVICEID: "The device ID is out of range for your system.",
-    3: "The driver failed to enable.",
-    4: "The device is already in use.",
-    MMSYSERR_INVALHANDLE: "The device handle is not valid.",
-    MMSYSERR_NODRIVER: "There is no driver installed on your system.",
-    MMSYSERR_NOMEM: "There is not enough memory for this task.",
-    MMSYSERR_NOTSUPPORTED: "The driver does not support this function.",
-    MMSYSERR_BADERRNUM: "The error number does not exist in the system.",
-    MMSYSERR_INVALFLAG: "An invalid flag was passed to a system function.",
-    MMSYSERR_INVALPARAM: "An invalid parameter was passed to a system function.",
-    12: "The handle is being used simultaneously on another thread (such as a callback).",
+    **mmdev.MMSYSERR_TEXT,
     WAVERR_BADFORMAT: "The wave format is not supported by the installed drivers.",
     WAVERR_STILLPLAYING: "Buffers are still playing; reset the device or wait until playback ends.",
     WAVERR_UNPREPARED: "The wave header was not prepared.",
@@ -149,14 +124,11 @@ def read_format(m: "Machine", p: int) -> WaveFormat | None:
 class WaveOut:
     """An open waveOut handle: a mixer source playing the guest's queued buffers."""
 
-    def __init__(self, m: "Machine", handle: int, fmt: WaveFormat, flags: int, callback: int, instance: int,
-                 volume: int) -> None:
+    def __init__(self, m: "Machine", handle: int, fmt: WaveFormat, cb: Callback, volume: int) -> None:
         self.m = m
         self.handle = handle
         self.fmt = fmt
-        self.kind = flags & CALLBACK_TYPEMASK
-        self.callback = callback
-        self.instance = instance
+        self.cb = cb
         self.volume = volume
         self.queue: list[Hdr] = []
         self.cur = 0  # index in queue of the buffer playing
@@ -171,29 +143,11 @@ class WaveOut:
     # ---- guest-visible events -------------------------------------------------------------------
     def notify(self, msg: int, param1: int = 0) -> None:
         """Deliver WOM_OPEN/DONE/CLOSE through the handle's callback."""
-        m = self.m
-        if self.kind == CALLBACK_FUNCTION and self.callback:
-            mixer.get(m).queue_callback(self.callback, self.handle, msg, self.instance, param1, 0)
-        elif self.kind == CALLBACK_WINDOW and self.callback:
-            from gdi import message  # noqa: PLC0415
-            message.post(m, self.callback, msg, self.handle, param1)
-        elif self.kind == CALLBACK_THREAD and self.callback:
-            from gdi import message  # noqa: PLC0415
-            if any(t.tid == self.callback and not t.done for t in m.threads):
-                message.post(m, 0, msg, self.handle, param1, tid=self.callback)
-        elif self.kind == CALLBACK_EVENT:
-            from emu.objects import Event  # noqa: PLC0415
-            ev = m.handles.get(self.callback)
-            if isinstance(ev, Event):
-                ev.state = True
+        self.cb.notify(self.m, self.handle, msg, param1)
 
     def _return(self, h: Hdr) -> None:
         """Hand a buffer back to the program: WHDR_DONE set, WHDR_INQUEUE cleared, WOM_DONE."""
-        try:
-            f = self.m.mem.u32(h.addr + 16)
-            self.m.mem.w32(h.addr + 16, (f | WHDR_DONE) & ~WHDR_INQUEUE)
-        except GuestMemoryError:
-            pass
+        WAVEHDR.returned(self.m, h.addr)
         self.notify(WOM_DONE, h.addr)
 
     # ---- queue ----------------------------------------------------------------------------------
@@ -340,10 +294,18 @@ class WaveOut:
 
 
 # ---- handle table ------------------------------------------------------------------------------
-def _st(m: "Machine") -> dict:
+class WaveDevices(mmdev.Devices[WaveOut]):
+    """The process's waveOut handles, device volume, and the underruns of the handles already closed."""
+
+    def __init__(self) -> None:
+        super().__init__(HANDLE_BASE)
+        self.underruns = 0
+
+
+def _st(m: "Machine") -> WaveDevices:
     st = m.state.get("waveout")
     if st is None:
-        st = m.state["waveout"] = {"handles": {}, "next": HANDLE_BASE, "volume": 0xFFFFFFFF, "underruns": 0}
+        st = m.state["waveout"] = WaveDevices()
         m.state.setdefault("exit_hooks", []).append(lambda: _report(m))
     return st
 
@@ -351,17 +313,16 @@ def _st(m: "Machine") -> dict:
 def _report(m: "Machine") -> None:
     """At exit: say how often the program let a playing queue run dry."""
     st = _st(m)
-    n = st["underruns"] + sum(wo.underruns for wo in st["handles"].values())
+    n = st.underruns + sum(wo.underruns for wo in st.handles.values())
     if n:
         m.log(f"sound: waveOut queues ran dry {n} times (the program was late with its buffers)")
 
 
 def _get(m: "Machine", h: int) -> WaveOut | None:
-    return _st(m)["handles"].get(h)
+    return _st(m).get(h)
 
 
-def _advance(m: "Machine") -> None:
-    mixer.get(m).advance()
+_advance = mmdev.advance
 
 
 # ---- API ---------------------------------------------------------------------------------------
@@ -372,16 +333,12 @@ def waveOutGetNumDevs(m: "Machine") -> UINT:
 
 
 def _caps(m: "Machine", uDeviceID: int, p: int, cb: int, wide: bool) -> int:
-    if uDeviceID not in (0, WAVE_MAPPER, 0xFFFF) and _get(m, uDeviceID) is None:
+    """WAVEOUTCAPSA/W of the device, the mapper or an open handle."""
+    if not _st(m).known(uDeviceID):
         return MMSYSERR_BADDEVICEID
-    if not p:
-        return MMSYSERR_INVALPARAM
-    name = MAPPER_NAME if uDeviceID in (WAVE_MAPPER, 0xFFFF) else DEVICE_NAME
-    pname = (name.encode("utf-16-le") + b"\0\0").ljust(64, b"\0") if wide else name.encode("ascii").ljust(32, b"\0")
-    data = (struct.pack("<HHI", 1, 100, 0x0500) + pname
-            + struct.pack("<IHHI", ALL_FORMATS, 2, 0, WAVECAPS_VOLUME | WAVECAPS_LRVOLUME | WAVECAPS_SAMPLEACCURATE))
-    m.mem.write(p, data[:cb])
-    return MMSYSERR_NOERROR
+    name = MAPPER_NAME if uDeviceID in MAPPER_IDS else DEVICE_NAME
+    tail = struct.pack("<IHHI", ALL_FORMATS, 2, 0, WAVECAPS_VOLUME | WAVECAPS_LRVOLUME | WAVECAPS_SAMPLEACCURATE)
+    return mmdev.write_caps(m, p, cb, wide, 100, name, tail)
 
 
 @stdcall("winmm")
@@ -400,13 +357,11 @@ def waveOutGetDevCapsW(m: "Machine", uDeviceID: UINT, pwoc: PTR, cbwoc: UINT) ->
 def waveOutOpen(m: "Machine", phwo: PTR, uDeviceID: UINT, pwfx: PTR, dwCallback: DWORD, dwInstance: DWORD,
                 fdwOpen: DWORD) -> UINT:
     """Open the wave output device for a PCM format (or only ask, WAVE_FORMAT_QUERY); WOM_OPEN follows."""
-    if uDeviceID not in (0, WAVE_MAPPER, 0xFFFF):
+    if uDeviceID not in mmdev.DEVICE_IDS:
         return MMSYSERR_BADDEVICEID
-    if fdwOpen & ~_OPEN_FLAGS:
-        return MMSYSERR_INVALFLAG
-    kind = fdwOpen & CALLBACK_TYPEMASK
-    if kind not in (CALLBACK_NULL, CALLBACK_WINDOW, CALLBACK_THREAD, CALLBACK_FUNCTION, CALLBACK_EVENT):
-        return MMSYSERR_INVALFLAG
+    err = Callback.check_flags(fdwOpen, _OPEN_FLAGS)
+    if err:
+        return err
     if not pwfx:
         return MMSYSERR_INVALPARAM
     fmt = read_format(m, pwfx)
@@ -417,11 +372,9 @@ def waveOutOpen(m: "Machine", phwo: PTR, uDeviceID: UINT, pwfx: PTR, dwCallback:
     if not phwo:
         return MMSYSERR_INVALPARAM
     st = _st(m)
-    h = st["next"]
-    st["next"] += 4
-    wo = WaveOut(m, h, fmt, fdwOpen, dwCallback, dwInstance, st["volume"])
-    st["handles"][h] = wo
-    m.mem.w32(phwo, h)
+    cb = Callback(dwCallback, dwInstance, fdwOpen)
+    wo = st.add(lambda h: WaveOut(m, h, fmt, cb, st.volume))
+    m.mem.w32(phwo, wo.handle)
     mx = mixer.get(m)
     mx.add_source(wo)
     mx.ensure_pump()
@@ -439,60 +392,41 @@ def waveOutClose(m: "Machine", hwo: DWORD) -> UINT:
     if wo.queue:
         return WAVERR_STILLPLAYING
     st = _st(m)
-    del st["handles"][hwo]
-    st["underruns"] += wo.underruns
+    del st.handles[hwo]
+    st.underruns += wo.underruns
     mixer.get(m).remove_source(wo)
     wo.notify(WOM_CLOSE)
     return MMSYSERR_NOERROR
 
 
-def _hdr_check(m: "Machine", hwo: int, pwh: int, cbwh: int) -> tuple[WaveOut | None, int]:
-    wo = _get(m, hwo)
-    if wo is None:
-        return None, MMSYSERR_INVALHANDLE
-    if not pwh or cbwh < WAVEHDR_SIZE or not m.mem.is_mapped(pwh, WAVEHDR_SIZE):
-        return None, MMSYSERR_INVALPARAM
-    return wo, MMSYSERR_NOERROR
-
-
 @stdcall("winmm")
 def waveOutPrepareHeader(m: "Machine", hwo: DWORD, pwh: PTR, cbwh: UINT) -> UINT:
     """Mark a WAVEHDR prepared (WHDR_PREPARED) for waveOutWrite."""
-    wo, err = _hdr_check(m, hwo, pwh, cbwh)
-    if wo is None:
-        return err
-    f = m.mem.u32(pwh + 16)
-    if f & WHDR_INQUEUE:
-        return WAVERR_STILLPLAYING
-    m.mem.w32(pwh + 16, f | WHDR_PREPARED)
-    return MMSYSERR_NOERROR
+    err = WAVEHDR.check(m, _get(m, hwo), pwh, cbwh)
+    return err or WAVEHDR.prepare(m, pwh, refuse_queued=True)
 
 
 @stdcall("winmm")
 def waveOutUnprepareHeader(m: "Machine", hwo: DWORD, pwh: PTR, cbwh: UINT) -> UINT:
     """Clear WHDR_PREPARED once the device has returned the buffer (else WAVERR_STILLPLAYING)."""
-    wo, err = _hdr_check(m, hwo, pwh, cbwh)
-    if wo is None:
+    err = WAVEHDR.check(m, _get(m, hwo), pwh, cbwh)
+    if err:
         return err
     _advance(m)
-    f = m.mem.u32(pwh + 16)
-    if f & WHDR_INQUEUE:
-        return WAVERR_STILLPLAYING
-    m.mem.w32(pwh + 16, f & ~WHDR_PREPARED)
-    return MMSYSERR_NOERROR
+    return WAVEHDR.unprepare(m, pwh)
 
 
 @stdcall("winmm")
 def waveOutWrite(m: "Machine", hwo: DWORD, pwh: PTR, cbwh: UINT) -> UINT:
     """Queue a prepared buffer for playing; it is returned (WHDR_DONE, WOM_DONE) once it has been played."""
-    wo, err = _hdr_check(m, hwo, pwh, cbwh)
-    if wo is None:
+    wo = _get(m, hwo)
+    err = WAVEHDR.check(m, wo, pwh, cbwh)
+    if wo is None or err:
         return err
     data, length, _rec, _user, flags, loops = m.mem.unpack("<6I", pwh)
-    if not flags & WHDR_PREPARED:
-        return WAVERR_UNPREPARED
-    if flags & WHDR_INQUEUE:
-        return WAVERR_STILLPLAYING
+    err = WAVEHDR.queueable(flags)
+    if err:
+        return err
     _advance(m)
     m.mem.w32(pwh + 16, (flags | WHDR_INQUEUE) & ~WHDR_DONE)
     frames = length // wo.fmt.align
@@ -576,11 +510,13 @@ def waveOutGetPosition(m: "Machine", hwo: DWORD, pmmt: PTR, cbmmt: UINT) -> UINT
 def waveOutSetVolume(m: "Machine", hwo: DWORD, dwVolume: DWORD) -> UINT:
     """Set the volume (low word left, high word right, 0xFFFF full) of a handle, or of the device for
     handles opened later."""
-    wo = _get(m, hwo)
+    st = _st(m)
+    err = st.check(hwo)
+    if err:
+        return err
+    wo = st.get(hwo)
     if wo is None:
-        if hwo not in (0, WAVE_MAPPER, 0xFFFF):
-            return MMSYSERR_INVALHANDLE
-        _st(m)["volume"] = dwVolume
+        st.volume = dwVolume
         return MMSYSERR_NOERROR
     _advance(m)
     wo.volume = dwVolume
@@ -592,48 +528,28 @@ def waveOutGetVolume(m: "Machine", hwo: DWORD, pdwVolume: PTR) -> UINT:
     """The volume of a handle or of the device."""
     if not pdwVolume:
         return MMSYSERR_INVALPARAM
-    wo = _get(m, hwo)
-    if wo is None:
-        if hwo not in (0, WAVE_MAPPER, 0xFFFF):
-            return MMSYSERR_INVALHANDLE
-        m.mem.w32(pdwVolume, _st(m)["volume"])
-        return MMSYSERR_NOERROR
-    m.mem.w32(pdwVolume, wo.volume)
+    st = _st(m)
+    err = st.check(hwo)
+    if err:
+        return err
+    wo = st.get(hwo)
+    m.mem.w32(pdwVolume, st.volume if wo is None else wo.volume)
     return MMSYSERR_NOERROR
 
 
 @stdcall("winmm")
 def waveOutGetID(m: "Machine", hwo: DWORD, puDeviceID: PTR) -> UINT:
     """The device ID behind a handle (always device 0)."""
-    if _get(m, hwo) is None:
-        return MMSYSERR_INVALHANDLE
-    if not puDeviceID:
-        return MMSYSERR_INVALPARAM
-    m.mem.w32(puDeviceID, 0)
-    return MMSYSERR_NOERROR
-
-
-def _error_text(m: "Machine", err: int, p: int, cch: int, wide: bool) -> int:
-    text = ERROR_TEXT.get(err)
-    if text is None:
-        return MMSYSERR_BADERRNUM
-    if not p or cch == 0:
-        return MMSYSERR_INVALPARAM
-    text = text[:cch - 1]
-    if wide:
-        m.mem.write_wstr(p, text)
-    else:
-        m.mem.write_cstr(p, text)
-    return MMSYSERR_NOERROR
+    return _st(m).get_id(m, hwo, puDeviceID)
 
 
 @stdcall("winmm")
 def waveOutGetErrorTextA(m: "Machine", mmrError: UINT, pszText: LPSTR, cchText: UINT) -> UINT:
     """Describe an MMSYSERR_/WAVERR_ code in a buffer of cchText characters."""
-    return _error_text(m, mmrError, pszText, cchText, False)
+    return mmdev.error_text(m, ERROR_TEXT, mmrError, pszText, cchText, False)
 
 
 @stdcall("winmm")
 def waveOutGetErrorTextW(m: "Machine", mmrError: UINT, pszText: PTR, cchText: UINT) -> UINT:
     """Wide waveOutGetErrorText."""
-    return _error_text(m, mmrError, pszText, cchText, True)
+    return mmdev.error_text(m, ERROR_TEXT, mmrError, pszText, cchText, True)

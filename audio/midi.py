@@ -25,8 +25,7 @@ from emu.api import DWORD, LPSTR, PTR, UINT, stdcall
 from emu.memory import GuestMemoryError
 
 from . import mixer, mmdev
-from .mmdev import (CALLBACK_TYPEMASK, MAPPER_IDS, MMSYSERR_BADDEVICEID, MMSYSERR_INVALHANDLE, MMSYSERR_INVALPARAM,
-                    MMSYSERR_NOERROR, Callback)
+from .mmdev import CALLBACK_TYPEMASK, MAPPER_IDS, MMSYSERR_INVALHANDLE, MMSYSERR_INVALPARAM, MMSYSERR_NOERROR, Callback
 from .waveout import ERROR_TEXT
 
 if TYPE_CHECKING:
@@ -235,11 +234,10 @@ def midiOutGetNumDevs(m: "Machine") -> UINT:
 
 def _caps(m: "Machine", dev: int, p: int, cb: int, wide: bool) -> int:
     """MIDIOUTCAPSA/W of the device, the mapper (MOD_MAPPER) or an open handle."""
-    if not _st(m).known(dev):
-        return MMSYSERR_BADDEVICEID
     mapper = dev in MAPPER_IDS
     tail = struct.pack("<HHHHI", 5 if mapper else MOD_SWSYNTH, 48, 48, 0xFFFF, MIDICAPS_VOLUME | MIDICAPS_LRVOLUME)
-    return mmdev.write_caps(m, p, cb, wide, 1 if mapper else 102, MAPPER_NAME if mapper else DEVICE_NAME, tail)
+    return mmdev.write_caps(m, _st(m).known(dev), p, cb, wide, 1 if mapper else 102,
+                            MAPPER_NAME if mapper else DEVICE_NAME, tail)
 
 
 @stdcall("winmm")
@@ -258,9 +256,7 @@ def midiOutGetDevCapsW(m: "Machine", uDeviceID: UINT, pmoc: PTR, cbmoc: UINT) ->
 def midiOutOpen(m: "Machine", phmo: PTR, uDeviceID: UINT, dwCallback: DWORD, dwInstance: DWORD,
                 fdwOpen: DWORD) -> UINT:
     """Open the MIDI output device (or the mapper); MOM_OPEN follows through the callback."""
-    if uDeviceID not in mmdev.DEVICE_IDS:
-        return MMSYSERR_BADDEVICEID
-    err = Callback.check_flags(fdwOpen, _OPEN_FLAGS)
+    err = Callback.check_open(uDeviceID, fdwOpen, _OPEN_FLAGS)
     if err:
         return err
     if not phmo:
@@ -268,8 +264,7 @@ def midiOutOpen(m: "Machine", phmo: PTR, uDeviceID: UINT, dwCallback: DWORD, dwI
     st = _st(m)
     synth(m)
     cb = Callback(dwCallback, dwInstance, fdwOpen)
-    mo = st.add(lambda h: MidiOut(h, cb))
-    m.mem.w32(phmo, mo.handle)
+    mo = st.open(m, phmo, lambda h: MidiOut(h, cb))
     mixer.get(m).ensure_pump()  # the audio thread keeps a real-time sound device fed between messages
     _notify(m, mo, MOM_OPEN)
     return MMSYSERR_NOERROR
@@ -329,12 +324,8 @@ def midiOutUnprepareHeader(m: "Machine", hmo: DWORD, pmh: PTR, cbmh: UINT) -> UI
 def midiOutLongMsg(m: "Machine", hmo: DWORD, pmh: PTR, cbmh: UINT) -> UINT:
     """Send the system-exclusive messages of a prepared buffer; it is returned at once (MHDR_DONE, MOM_DONE)."""
     mo = _get(m, hmo)
-    err = MIDIHDR.check(m, mo, pmh, cbmh)
+    err, (data, length, *_rest) = MIDIHDR.sendable(m, mo, pmh, cbmh)
     if mo is None or err:
-        return err
-    data, length, _rec, _user, flags = m.mem.unpack("<5I", pmh)
-    err = MIDIHDR.queueable(flags)
-    if err:
         return err
     try:
         body = m.mem.read(data, length) if length else b""
@@ -370,7 +361,7 @@ def midiOutReset(m: "Machine", hmo: DWORD) -> UINT:
 def midiOutSetVolume(m: "Machine", hmo: DWORD, dwVolume: DWORD) -> UINT:
     """Set the synthesizer's volume (low word left, high word right, 0xFFFF full) by handle or device ID."""
     st = _st(m)
-    err = st.check(hmo)
+    _mo, err = st.resolve(hmo)
     if err:
         return err
     _advance(m)
@@ -384,7 +375,7 @@ def midiOutSetVolume(m: "Machine", hmo: DWORD, dwVolume: DWORD) -> UINT:
 def midiOutGetVolume(m: "Machine", hmo: DWORD, pdwVolume: PTR) -> UINT:
     """The synthesizer's volume."""
     st = _st(m)
-    err = st.check(hmo)
+    _mo, err = st.resolve(hmo)
     if err:
         return err
     if not pdwVolume:

@@ -84,9 +84,12 @@ def error_text(m: "Machine", table: dict[int, str], err: int, p: int, cch: int, 
     return MMSYSERR_NOERROR
 
 
-def write_caps(m: "Machine", p: int, cb: int, wide: bool, pid: int, name: str, tail: bytes) -> int:
-    """Write the first ``cb`` bytes of a WAVEOUTCAPS/MIDIOUTCAPS (A or W): wMid (Microsoft), ``pid``, driver
-    version 5.0, szPname (32 characters), then the kind's own fields ``tail``."""
+def write_caps(m: "Machine", known: bool, p: int, cb: int, wide: bool, pid: int, name: str, tail: bytes) -> int:
+    """xxxGetDevCapsA/W for a ``known`` device, mapper or handle: the first ``cb`` bytes of a WAVEOUTCAPS /
+    MIDIOUTCAPS: wMid (Microsoft), ``pid``, driver version 5.0, szPname (32 characters), then the kind's own
+    fields ``tail``."""
+    if not known:
+        return MMSYSERR_BADDEVICEID
     if not p:
         return MMSYSERR_INVALPARAM
     pname = (name.encode("utf-16-le") + b"\0\0").ljust(64, b"\0") if wide else name.encode("ascii").ljust(32, b"\0")
@@ -104,8 +107,11 @@ class Callback:
         self.instance = instance
 
     @staticmethod
-    def check_flags(flags: int, allowed: int) -> int:
-        """MMSYSERR_INVALFLAG for open flags outside ``allowed`` or an unknown CALLBACK_ kind."""
+    def check_open(dev: int, flags: int, allowed: int) -> int:
+        """xxxOpen's first checks: MMSYSERR_BADDEVICEID unless ``dev`` is the device or the mapper,
+        MMSYSERR_INVALFLAG for open flags outside ``allowed`` or an unknown CALLBACK_ kind."""
+        if dev not in DEVICE_IDS:
+            return MMSYSERR_BADDEVICEID
         if flags & ~allowed or (flags & CALLBACK_TYPEMASK) not in CALLBACK_KINDS:
             return MMSYSERR_INVALFLAG
         return MMSYSERR_NOERROR
@@ -145,20 +151,22 @@ class Devices(Generic[T]):
     def get(self, h: int) -> T | None:
         return self.handles.get(h)
 
-    def add(self, make: Callable[[int], T]) -> T:
-        """Open a handle: ``make(handle)`` is its object."""
+    def open(self, m: "Machine", p: int, make: Callable[[int], T]) -> T:
+        """Open a handle: ``make(handle)`` is its object; the handle is written at ``p``."""
         h = self.next
         self.next += 4
         obj = self.handles[h] = make(h)
+        m.mem.w32(p, h)
         return obj
 
     def known(self, h: int) -> bool:
         """Whether ``h`` is an open handle, the device or the mapper."""
         return h in DEVICE_IDS or h in self.handles
 
-    def check(self, h: int) -> int:
-        """MMSYSERR_INVALHANDLE unless ``h`` is an open handle, the device or the mapper (the volume calls)."""
-        return MMSYSERR_NOERROR if self.known(h) else MMSYSERR_INVALHANDLE
+    def resolve(self, h: int) -> tuple[T | None, int]:
+        """For the volume calls: (the open handle ``h``, or None for the device or the mapper; MMSYSERR_NOERROR),
+        or (None, MMSYSERR_INVALHANDLE) for anything else."""
+        return self.handles.get(h), MMSYSERR_NOERROR if self.known(h) else MMSYSERR_INVALHANDLE
 
     def get_id(self, m: "Machine", h: int, p: int) -> int:
         """xxxGetID: the device ID behind an open handle (always device 0)."""
@@ -205,13 +213,20 @@ class Header:
         m.mem.w32(p + HDR_FLAGS, f & ~self.prepared)
         return MMSYSERR_NOERROR
 
-    def queueable(self, flags: int) -> int:
-        """Whether a header with ``flags`` may be sent: ``unprepared`` / ``busy`` errors."""
+    def sendable(self, m: "Machine", obj: Any, p: int, cb: int) -> tuple[int, tuple[int, ...]]:
+        """xxxWrite / xxxLongMsg's checks: (an error, or MMSYSERR_NOERROR with the header's lpData, dwBufferLength,
+        dwBytesRecorded, dwUser, dwFlags, dwLoops); ``unprepared`` / ``busy`` for a header that is not prepared /
+        still queued."""
+        err = self.check(m, obj, p, cb)
+        if err:
+            return err, (0,) * 6
+        fields = m.mem.unpack("<6I", p)
+        flags = fields[4]
         if not flags & self.prepared:
-            return self.unprepared
+            return self.unprepared, fields
         if flags & self.inqueue:
-            return self.busy
-        return MMSYSERR_NOERROR
+            return self.busy, fields
+        return MMSYSERR_NOERROR, fields
 
     def returned(self, m: "Machine", p: int) -> None:
         """Hand a buffer back to the program: done flag set, in-queue flag cleared."""

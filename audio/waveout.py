@@ -27,8 +27,8 @@ from emu.api import DWORD, LPSTR, PTR, UINT, stdcall
 from emu.memory import GuestMemoryError
 
 from . import mixer, mmdev
-from .mmdev import (CALLBACK_TYPEMASK, MAPPER_IDS, MMSYSERR_BADDEVICEID, MMSYSERR_INVALHANDLE,
-                    MMSYSERR_INVALPARAM, MMSYSERR_NOERROR, Callback)
+from .mmdev import (CALLBACK_TYPEMASK, MAPPER_IDS, MMSYSERR_INVALHANDLE, MMSYSERR_INVALPARAM, MMSYSERR_NOERROR,
+                    Callback)
 
 if TYPE_CHECKING:
     from emu.machine import Machine
@@ -334,11 +334,9 @@ def waveOutGetNumDevs(m: "Machine") -> UINT:
 
 def _caps(m: "Machine", uDeviceID: int, p: int, cb: int, wide: bool) -> int:
     """WAVEOUTCAPSA/W of the device, the mapper or an open handle."""
-    if not _st(m).known(uDeviceID):
-        return MMSYSERR_BADDEVICEID
     name = MAPPER_NAME if uDeviceID in MAPPER_IDS else DEVICE_NAME
     tail = struct.pack("<IHHI", ALL_FORMATS, 2, 0, WAVECAPS_VOLUME | WAVECAPS_LRVOLUME | WAVECAPS_SAMPLEACCURATE)
-    return mmdev.write_caps(m, p, cb, wide, 100, name, tail)
+    return mmdev.write_caps(m, _st(m).known(uDeviceID), p, cb, wide, 100, name, tail)
 
 
 @stdcall("winmm")
@@ -357,9 +355,7 @@ def waveOutGetDevCapsW(m: "Machine", uDeviceID: UINT, pwoc: PTR, cbwoc: UINT) ->
 def waveOutOpen(m: "Machine", phwo: PTR, uDeviceID: UINT, pwfx: PTR, dwCallback: DWORD, dwInstance: DWORD,
                 fdwOpen: DWORD) -> UINT:
     """Open the wave output device for a PCM format (or only ask, WAVE_FORMAT_QUERY); WOM_OPEN follows."""
-    if uDeviceID not in mmdev.DEVICE_IDS:
-        return MMSYSERR_BADDEVICEID
-    err = Callback.check_flags(fdwOpen, _OPEN_FLAGS)
+    err = Callback.check_open(uDeviceID, fdwOpen, _OPEN_FLAGS)
     if err:
         return err
     if not pwfx:
@@ -373,8 +369,7 @@ def waveOutOpen(m: "Machine", phwo: PTR, uDeviceID: UINT, pwfx: PTR, dwCallback:
         return MMSYSERR_INVALPARAM
     st = _st(m)
     cb = Callback(dwCallback, dwInstance, fdwOpen)
-    wo = st.add(lambda h: WaveOut(m, h, fmt, cb, st.volume))
-    m.mem.w32(phwo, wo.handle)
+    wo = st.open(m, phwo, lambda h: WaveOut(m, h, fmt, cb, st.volume))
     mx = mixer.get(m)
     mx.add_source(wo)
     mx.ensure_pump()
@@ -420,12 +415,8 @@ def waveOutUnprepareHeader(m: "Machine", hwo: DWORD, pwh: PTR, cbwh: UINT) -> UI
 def waveOutWrite(m: "Machine", hwo: DWORD, pwh: PTR, cbwh: UINT) -> UINT:
     """Queue a prepared buffer for playing; it is returned (WHDR_DONE, WOM_DONE) once it has been played."""
     wo = _get(m, hwo)
-    err = WAVEHDR.check(m, wo, pwh, cbwh)
+    err, (data, length, _rec, _user, flags, loops) = WAVEHDR.sendable(m, wo, pwh, cbwh)
     if wo is None or err:
-        return err
-    data, length, _rec, _user, flags, loops = m.mem.unpack("<6I", pwh)
-    err = WAVEHDR.queueable(flags)
-    if err:
         return err
     _advance(m)
     m.mem.w32(pwh + 16, (flags | WHDR_INQUEUE) & ~WHDR_DONE)
@@ -511,10 +502,9 @@ def waveOutSetVolume(m: "Machine", hwo: DWORD, dwVolume: DWORD) -> UINT:
     """Set the volume (low word left, high word right, 0xFFFF full) of a handle, or of the device for
     handles opened later."""
     st = _st(m)
-    err = st.check(hwo)
+    wo, err = st.resolve(hwo)
     if err:
         return err
-    wo = st.get(hwo)
     if wo is None:
         st.volume = dwVolume
         return MMSYSERR_NOERROR
@@ -529,10 +519,9 @@ def waveOutGetVolume(m: "Machine", hwo: DWORD, pdwVolume: PTR) -> UINT:
     if not pdwVolume:
         return MMSYSERR_INVALPARAM
     st = _st(m)
-    err = st.check(hwo)
+    wo, err = st.resolve(hwo)
     if err:
         return err
-    wo = st.get(hwo)
     m.mem.w32(pdwVolume, st.volume if wo is None else wo.volume)
     return MMSYSERR_NOERROR
 

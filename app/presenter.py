@@ -159,6 +159,21 @@ Rect = tuple[int, int, int, int]
 """x, y, width, height with a top-left origin."""
 
 
+def pictures_dir() -> str:
+    """The user's pictures folder (XDG_PICTURES_DIR from user-dirs.dirs, else ~/Pictures)."""
+    home = os.path.expanduser("~")
+    conf = os.path.join(os.environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config"), "user-dirs.dirs")
+    try:
+        with open(conf, encoding="utf-8") as fh:
+            for line in fh:
+                key, _, val = line.strip().partition("=")
+                if key == "XDG_PICTURES_DIR" and val:
+                    return os.path.expandvars(val.strip('"').replace("$HOME", home))
+    except OSError:
+        pass
+    return os.path.join(home, "Pictures")
+
+
 def fit_rect(out_w: int, out_h: int, fw: int, fh: int, integer_scaling: bool = True,
              pixel_aspect: float = 1.0) -> Rect:
     """Where a fw x fh picture goes in an out_w x out_h drawable: aspect kept, centred, letterboxed.
@@ -274,6 +289,8 @@ class Presenter:
                  integer_scaling: bool = True, version: Callable[[], object] | None = None,
                  stats_path: str | None = None, size: tuple[int, int] | None = None) -> None:
         self._frame = frame
+        self._title = title
+        self._mouse_rect: tuple[int, int, int, int] | None = None  # the fullscreen mouse confinement set
         self._post = post
         self._initial_size = size
         self._version = version
@@ -579,6 +596,7 @@ class Presenter:
     def _draw(self) -> None:
         dw, dh = self.drawable_size()
         x, y, w, h = self.picture_rect()
+        self._confine_mouse(x, y, w, h)
         if (dw, dh) != self._drawn_size:
             # a resized drawable: clear its buffers for a few frames (Mesa reallocates them as it validates
             # them, and a picture drawn over an unvalidated buffer can be lost)
@@ -762,6 +780,11 @@ class Presenter:
                 self.toggle_fullscreen()
             self._swallowed.add(sc)
             return
+        if down and sc == sdl2.SDL_SCANCODE_F12 and not mod & (keymap.KMOD_ALT | keymap.KMOD_CTRL):
+            if not k.repeat:
+                self.save_screenshot()
+            self._swallowed.add(sc)
+            return
         if sc in self._swallowed:
             if not down:
                 self._swallowed.discard(sc)
@@ -858,6 +881,45 @@ class Presenter:
         if self._window is not None:
             sdl2.SDL_SetWindowFullscreen(self._window, sdl2.SDL_WINDOW_FULLSCREEN_DESKTOP if on else 0)
             self._dirty = True
+
+    def save_screenshot(self) -> str | None:
+        """F12: the guest's picture as it is now (its own resolution, no scaling) as a PNG in the user's pictures
+        folder (``EXEPLAY_SCREENSHOT_DIR`` overrides it); returns the path, or None when there was no picture."""
+        f = self._as_frame(self._frame())
+        if f is None:
+            return None
+        px = np.asarray(f.pixels) & (0xFFFFFF if f.kind != "indexed" else 0xFF)
+        rgb32 = f.palette[px] if f.kind == "indexed" and f.palette is not None else px
+        rgb = np.empty(rgb32.shape + (3,), np.uint8)
+        rgb[..., 0] = (rgb32 >> 16) & 0xFF
+        rgb[..., 1] = (rgb32 >> 8) & 0xFF
+        rgb[..., 2] = rgb32 & 0xFF
+        folder = os.environ.get("EXEPLAY_SCREENSHOT_DIR") or os.path.join(pictures_dir(), "exeplay")
+        os.makedirs(folder, exist_ok=True)
+        stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in os.path.splitext(self._title)[0]) or "exeplay"
+        path = os.path.join(folder, f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}.png")
+        n = 1
+        while os.path.exists(path):
+            n += 1
+            path = os.path.join(folder, f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{n}.png")
+        from PIL import Image  # noqa: PLC0415
+        Image.fromarray(rgb, "RGB").save(path)
+        sys.stderr.write(f"exeplay: screenshot saved to {path}\n")
+        return path
+
+    def _confine_mouse(self, x: int, y: int, w: int, h: int) -> None:
+        """In fullscreen the mouse stays on the picture (SDL_SetWindowMouseRect, in window units)."""
+        want: tuple[int, int, int, int] | None = None
+        if self.fullscreen and w > 0 and h > 0:
+            dw, dh = self.drawable_size()
+            ww, wh = ctypes.c_int(), ctypes.c_int()
+            sdl2.SDL_GetWindowSize(self._window, ctypes.byref(ww), ctypes.byref(wh))
+            sx, sy = dw / max(1, ww.value), dh / max(1, wh.value)
+            want = (int(x / sx), int(y / sy), max(1, int(w / sx)), max(1, int(h / sy)))
+        if want != self._mouse_rect:
+            self._mouse_rect = want
+            r = sdl2.SDL_Rect(*want) if want is not None else None
+            sdl2.SDL_SetWindowMouseRect(self._window, ctypes.byref(r) if r is not None else None)
 
     def toggle_fullscreen(self) -> None:
         """Alt+Enter."""

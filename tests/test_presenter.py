@@ -287,6 +287,41 @@ def test_offscreen_alt_enter_not_forwarded_and_close(offscreen: None) -> None:
         np.testing.assert_array_equal(p.read_back(), s.px & 0xFFFFFF)
 
 
+def test_offscreen_f12_screenshot_and_fullscreen_mouse_confinement(offscreen: None, tmp_path, monkeypatch) -> None:
+    from PIL import Image
+    monkeypatch.setenv("EXEPLAY_SCREENSHOT_DIR", str(tmp_path))
+    s = FakeScreen(picture(40, 30))
+    with opened(s, scale=2) as p:
+        p.step()
+        s.events.clear()
+        push(key_event(sdl2.SDL_SCANCODE_F12, True, sym=sdl2.SDLK_F12))
+        push(key_event(sdl2.SDL_SCANCODE_F12, False, sym=sdl2.SDLK_F12))
+        p.step()
+        assert s.events == []  # F12 is ours, not the guest's
+        shots = list(tmp_path.glob("*.png"))
+        assert len(shots) == 1, shots
+        got = np.asarray(Image.open(shots[0]).convert("RGB")).astype(np.uint32)
+        np.testing.assert_array_equal((got[..., 0] << 16) | (got[..., 1] << 8) | got[..., 2], s.px & 0xFFFFFF)
+        # fullscreen: the mouse is confined to the picture; windowed: free
+        p.set_fullscreen(True)
+        s.version += 1
+        p.step()
+        if p.fullscreen:
+            x, y, w, h = p.picture_rect()
+            r = sdl2.SDL_GetWindowMouseRect(p._window)
+            assert r, "no mouse rectangle in fullscreen"
+            dw, _ = p.drawable_size()
+            ww, wh = ctypes.c_int(), ctypes.c_int()
+            sdl2.SDL_GetWindowSize(p._window, ctypes.byref(ww), ctypes.byref(wh))
+            k = dw / ww.value
+            assert (r.contents.x, r.contents.y, r.contents.w, r.contents.h) == (
+                int(x / k), int(y / k), int(w / k), int(h / k))
+        p.set_fullscreen(False)
+        s.version += 1
+        p.step()
+        assert not sdl2.SDL_GetWindowMouseRect(p._window)
+
+
 # ----------------------------------------------------------------------------- pure mapping
 
 

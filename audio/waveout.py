@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
@@ -197,6 +197,19 @@ class WaveOut:
         self.loop_start = None
         for d in done:
             self._return(d)
+
+    def pause(self) -> None:
+        """waveOutPause: the position holds until restart."""
+        self.paused = True
+
+    def restart(self) -> None:
+        """waveOutRestart."""
+        self.paused = False
+
+    def break_loop(self) -> None:
+        """waveOutBreakLoop: the playing loop ends after its current pass."""
+        if self.loop_start is not None:
+            self.loops_left = 1
 
     # ---- mixer source ---------------------------------------------------------------------------
     def active(self) -> bool:
@@ -428,52 +441,41 @@ def waveOutWrite(m: "Machine", hwo: DWORD, pwh: PTR, cbwh: UINT) -> UINT:
     return MMSYSERR_NOERROR
 
 
-@stdcall("winmm")
-def waveOutReset(m: "Machine", hwo: DWORD) -> UINT:
-    """Stop playing, return every queued buffer (WHDR_DONE) and set the position back to zero."""
+def _control(m: "Machine", hwo: int, change: Callable[[WaveOut], None], kick: bool = True) -> int:
+    """The calls that change a handle's playback: mix up to now, ``change`` the handle and (with ``kick``) have
+    the audio thread recompute its wake-up time."""
     wo = _get(m, hwo)
     if wo is None:
         return MMSYSERR_INVALHANDLE
     _advance(m)
-    wo.reset()
-    mixer.get(m).kick()
+    change(wo)
+    if kick:
+        mixer.get(m).kick()
     return MMSYSERR_NOERROR
+
+
+@stdcall("winmm")
+def waveOutReset(m: "Machine", hwo: DWORD) -> UINT:
+    """Stop playing, return every queued buffer (WHDR_DONE) and set the position back to zero."""
+    return _control(m, hwo, WaveOut.reset)
 
 
 @stdcall("winmm")
 def waveOutPause(m: "Machine", hwo: DWORD) -> UINT:
     """Pause playing (the position holds) until waveOutRestart."""
-    wo = _get(m, hwo)
-    if wo is None:
-        return MMSYSERR_INVALHANDLE
-    _advance(m)
-    wo.paused = True
-    mixer.get(m).kick()
-    return MMSYSERR_NOERROR
+    return _control(m, hwo, WaveOut.pause)
 
 
 @stdcall("winmm")
 def waveOutRestart(m: "Machine", hwo: DWORD) -> UINT:
     """Resume a paused handle."""
-    wo = _get(m, hwo)
-    if wo is None:
-        return MMSYSERR_INVALHANDLE
-    _advance(m)
-    wo.paused = False
-    mixer.get(m).kick()
-    return MMSYSERR_NOERROR
+    return _control(m, hwo, WaveOut.restart)
 
 
 @stdcall("winmm")
 def waveOutBreakLoop(m: "Machine", hwo: DWORD) -> UINT:
     """End the playing WHDR_BEGINLOOP/ENDLOOP loop after its current pass."""
-    wo = _get(m, hwo)
-    if wo is None:
-        return MMSYSERR_INVALHANDLE
-    _advance(m)
-    if wo.loop_start is not None:
-        wo.loops_left = 1
-    return MMSYSERR_NOERROR
+    return _control(m, hwo, WaveOut.break_loop, kick=False)
 
 
 @stdcall("winmm")

@@ -256,10 +256,10 @@ def _windows(env: dict[str, str]) -> list[tuple[int, str]]:
     return found
 
 
-def _program_window(env: dict[str, str], read_state):
-    """A condition: gui_keys.exe's X window (an AssertionError with the report if the program ended first)."""
+def _program_window(env: dict[str, str], read_state, title: str = "gui_keys.exe"):
+    """A condition: the program's X window (an AssertionError with the report if the program ended first)."""
     def cond() -> int:
-        found = next((i for i, t in _windows(env) if t == "gui_keys.exe"), 0)
+        found = next((i for i, t in _windows(env) if t == title), 0)
         if not found:
             s = read_state()
             assert s.get("running") or not s.get("report"), f"the program ended: {s.get('report')}"
@@ -321,38 +321,40 @@ def test_launcher_shows_library_and_plays(xlauncher) -> None:
         assert _icon_matches(shot, st, progs[name]) > 0.95, f"{name}'s icon is not on the screen"
         assert _text_pixels(shot, st, progs[name]) > 30, f"{name}'s name is not on the screen"
     assert progs["gui_icons.exe"]["has_icon"] and not progs["gui_keys.exe"]["has_icon"]
-    # a double click on gui_keys plays it in a child process: its window appears
+    # a double click on a bundled demo (Snake, assets/demos) plays it in a child process: its window appears
+    snake = REPO / "assets" / "demos" / "snake" / "snake.exe"
+    assert progs["snake.exe"]["has_icon"] and _icon_matches(shot, st, progs["snake.exe"]) > 0.95
     win = st["window"]
-    tx, ty, tw, th = progs["gui_keys.exe"]["tile"]
+    tx, ty, tw, th = progs["snake.exe"]["tile"]
     cx, cy = win["x"] + tx + tw // 2, win["y"] + ty + th // 2
     _xdo(env, "mousemove", str(cx), str(cy))
     _xdo(env, "click", "--repeat", "2", "--delay", "120", "1")
     running = _wait("the program to run", lambda: read_state().get("running"), 10)
-    assert running["path"] == str(xlauncher.lib / "gui_keys.exe")
+    assert running["path"] == str(snake)
     assert os.getpgid(running["pid"]) == os.getpgid(proc.pid) and running["pid"] != proc.pid
-    game = _wait("the program's window", _program_window(env, read_state), 30)
-    time.sleep(1.0)
+    game = _wait("the program's window", _program_window(env, read_state, "snake.exe"), 30)
+    time.sleep(1.5)
     during = _grab(env)
-    def reds(im: Image.Image) -> int:  # gui_keys draws a pure red square
-        return int(np.all(np.asarray(im) == (255, 0, 0), axis=2).sum())
-    assert reds(shot) == 0 and reds(during) >= 100, "the program's picture is not on the screen"
+    def navy(im: Image.Image) -> int:  # Snake's window on the guest desktop: its active caption is navy
+        return int(np.all(np.asarray(im) == (0, 0, 128), axis=2).sum())
+    assert navy(during) >= navy(shot) + 3000, "the program's picture is not on the screen"
     # closing it (Alt+F4 in its window) ends the child; the launcher is back, with nothing to report
     _xdo(env, "mousemove", "512", "384")
     _xdo(env, "windowfocus", str(game))
     _xdo(env, "key", "alt+F4")
     _wait("the program to end", lambda: read_state().get("running") is None and read_state(), 15)
-    _wait("its window to go", lambda: not any(t == "gui_keys.exe" for _, t in _windows(env)), 10)
+    _wait("its window to go", lambda: not any(t == "snake.exe" for _, t in _windows(env)), 10)
     time.sleep(0.5)
     st = read_state()
     assert st["report"] is None, st["report"]
     after = _grab(env)
     progs = {os.path.basename(p["path"]): p for p in st["programs"]}
-    assert st["programs"][0]["path"].endswith("gui_keys.exe")  # recently played first
-    for name in ("gui_keys.exe", "gui_icons.exe"):
+    assert st["programs"][0]["path"].endswith("snake.exe")  # recently played first
+    for name in ("snake.exe", "gui_keys.exe", "gui_icons.exe"):
         assert _icon_matches(after, st, progs[name]) > 0.95, f"{name}'s icon is not back on the screen"
     assert proc.poll() is None
     recent = tomllib.loads((Path(env["XDG_CONFIG_HOME"]) / "exeplay" / "config.toml").read_text())["recent"]
-    assert list(recent) == [str(xlauncher.lib / "gui_keys.exe")]
+    assert list(recent) == [str(snake)]
 
 
 @needs_x

@@ -508,7 +508,9 @@ class Machine:
             err = self.cpu.run(eip, RET_TRAP, count)
             if count:
                 t.api_active = self.api_count != calls_before
-            if count and self.det:
+            if count and self.det and err == UC_ERR_OK and self._intr is None and t.wait is None \
+                    and t.resume is None and not t.done:
+                # the quantum ran out (a thread that blocked or yielded early is not charged a whole quantum)
                 self.clock.advance(count / VIRTUAL_IPS)
             if err != UC_ERR_OK or self._intr is not None:
                 seh.raise_from_fault(self, err)

@@ -11,6 +11,12 @@ command -v Xvfb >/dev/null || PKGS="$PKGS xvfb"
 command -v xdotool >/dev/null || PKGS="$PKGS xdotool"
 command -v xwininfo >/dev/null || PKGS="$PKGS x11-utils"
 ldconfig -p 2>/dev/null | grep -q libEGL.so.1 || PKGS="$PKGS libegl1 libgl1 libgl1-mesa-dri"
+# the launcher's Dear ImGui bindings (imgui 2.0) have wheels up to Python 3.11; newer Pythons build them from source
+if python3 -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+  command -v g++ >/dev/null || PKGS="$PKGS g++"
+  python3 -c "import sysconfig, os; os.stat(sysconfig.get_paths()['include'] + '/Python.h')" 2>/dev/null ||
+    PKGS="$PKGS python3-dev"
+fi
 if [ -n "$PKGS" ]; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends $PKGS
 fi

@@ -165,13 +165,19 @@ PSI = CORPUS / "ddraw" / "psi_mofo.exe"
 @pytest.mark.slow
 @pytest.mark.skipif(not PSI.exists(), reason="corpus absent")
 def test_psi_mofo_music(run_exeplay, tmp_path: Path) -> None:
-    """The 1999 demo's music (CALLBACK_FUNCTION, 4 buffers) is recorded, non-silent and continuous."""
-    wav = tmp_path / "psi.wav"
-    r = run_exeplay(["run", "--headless", "--deterministic", "--exit-after", "3000", "--audio-out", wav, PSI],
-                    cwd=tmp_path, timeout=120)
-    assert r.rc == 0, r.describe()
-    assert "ran dry" not in r.errtext, r.errtext
-    x = load(wav)
+    """The 1999 demo's music (CALLBACK_FUNCTION, 4 buffers) is recorded, non-silent and continuous; a second run
+    records the same bytes and shows the same frames at the same moments (pictures and music share the guest
+    clock: frame f of the recording is guest time f / 44100 s, as is the screenshot taken at that time)."""
+    runs = []
+    for k in range(2):
+        wav, shot = tmp_path / f"psi{k}.wav", tmp_path / f"psi{k}.png"
+        r = run_exeplay(["run", "--headless", "--deterministic", "--exit-after", "3000", "--audio-out", wav,
+                         "--screenshot-at", f"2000:{shot}", PSI], cwd=tmp_path, timeout=120)
+        assert r.rc == 0, r.describe()
+        assert "ran dry" not in r.errtext, r.errtext
+        runs.append((wav.read_bytes(), shot.read_bytes()))
+    assert runs[0] == runs[1], "two deterministic runs differ"
+    x = load(tmp_path / "psi0.wav")
     assert 3 * RATE <= len(x) < 3.01 * RATE  # the run ends at the first API call from 3000 ms on
     win = RATE // 20
     rms = np.sqrt(np.mean(x[:len(x) // win * win].reshape(-1, win, 2) ** 2, axis=(1, 2)))

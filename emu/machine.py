@@ -260,10 +260,13 @@ class Machine:
             break
         if self.trace_on and self._traced(af):
             self._trace(af, args, r)
-        if self._soft_due is not None and self.depth == 0 and af.ret != "QWORD" and self.clock.now() >= self._soft_due:
-            # another thread's deadline passed while this thread ran unsliced: let it run now
+        if self._soft_due is not None and self.depth == 0 and af.ret != "QWORD" and self.clock.now() >= self._soft_due \
+                and self._esp.value == esp and self.cpu.reg(EIP) == addr:
+            # another thread's deadline passed while this thread ran unsliced: let it run now (unless the function
+            # sent the thread elsewhere: a nested call, an exception dispatch)
             self._soft_due = None
-            self._block(af, WaitSpec(deadline=self.clock.now(), result=lambda _r, v=r or 0: v), esp, ret_addr)
+            v = (r if r is not None else self._eax.value) & 0xFFFFFFFF
+            self._block(af, WaitSpec(deadline=self.clock.now(), result=lambda _r, v=v: v), esp, ret_addr)
             return
         if r is not None:
             if af.ret == "QWORD":

@@ -36,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="save the screen as a PNG at guest time T (milliseconds); repeatable")
     r.add_argument("--exit-after", type=float, metavar="T", help="end the program at guest time T (milliseconds)")
     r.add_argument("--audio-out", metavar="FILE.wav",
-                   help="record exactly what the mixer plays (16-bit stereo 44.1 kHz; deterministic runs give identical files)")
+                   help="record exactly what the mixer plays (16-bit stereo 44.1 kHz; deterministic runs give "
+                        "identical files)")
     r.add_argument("--no-sound", action="store_true",
                    help="never open the host's sound device (the program plays silently with the same timing)")
     r.add_argument("--scale", type=int, default=None, metavar="N", help="window scale factor")

@@ -135,9 +135,11 @@ def _events(t: float, cmd: str, rest: str, args: list[str]) -> list[tuple[float,
         return [(t, he.MouseMove(int(args[0]), int(args[1])))]
     if cmd in ("click", "dblclick"):
         x, y, b = int(args[0]), int(args[1]), _button(args, 2)
-        evs = [(t, he.MouseMove(x, y)), (t, he.MouseButton(b, True, x, y)), (t + PRESS_MS, he.MouseButton(b, False, x, y))]
+        evs = [(t, he.MouseMove(x, y)), (t, he.MouseButton(b, True, x, y)),
+               (t + PRESS_MS, he.MouseButton(b, False, x, y))]
         if cmd == "dblclick":
-            evs += [(t + 2 * PRESS_MS, he.MouseButton(b, True, x, y)), (t + 3 * PRESS_MS, he.MouseButton(b, False, x, y))]
+            evs += [(t + 2 * PRESS_MS, he.MouseButton(b, True, x, y)),
+                    (t + 3 * PRESS_MS, he.MouseButton(b, False, x, y))]
         return evs
     if cmd in ("down", "up"):
         x, y = int(args[0]), int(args[1])

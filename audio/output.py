@@ -1,7 +1,8 @@
 """Where the mixed stream goes: a WAV recording (``--audio-out``) and the host's sound device.
 
 * ``start_recording(m, path)`` records exactly what the mixer produces, from guest time 0 to the end of the
-  process (frame i of the file is guest time i / 44100 s) (an exit hook mixes up to the exit time and closes the file; the header is valid at every moment).
+  process (frame i of the file is guest time i / 44100 s) (an exit hook mixes up to the exit time and closes
+  the file; the header is valid at every moment).
 * ``open_device(m)`` is called when the first source starts. In real-time runs it opens a ``sounddevice``
   OutputStream fed through a ring buffer. Deterministic runs never open a device (their guest time does not
   follow the wall clock); neither do runs without PortAudio or without an output device (no sound card):

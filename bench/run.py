@@ -362,7 +362,8 @@ def main() -> int:
                 if len(parts) == 4 and parts[1].isdigit():
                     results[parts[0]] = (int(parts[1]), int(parts[2]), int(parts[3]))
             for kind, title, target in (
-                    ("python", f"(b) kernel32 functions implemented in Python (a trap per call), {py_calls:,} calls each",
+                    ("python",
+                     f"(b) kernel32 functions implemented in Python (a trap per call), {py_calls:,} calls each",
                      PY_TARGET),
                     ("guest", f"(c) kernel32 functions implemented as guest code (no trap), {calls:,} iterations each",
                      GUEST_TARGET)):
@@ -391,8 +392,8 @@ def main() -> int:
             _, gui_out = ex.run(PROGS / "guibench.exe", str(nmsg), str(nblt))
             gres = {p[0]: (int(p[1]), int(p[2])) for p in (ln.split() for ln in gui_out.splitlines()) if len(p) == 3
                     and p[1].isdigit()}
-            for key, label, target in (("msg_roundtrip", "PostMessage + GetMessage + DispatchMessage to a guest WndProc",
-                                        MSG_TARGET),
+            for key, label, target in (("msg_roundtrip",
+                                        "PostMessage + GetMessage + DispatchMessage to a guest WndProc", MSG_TARGET),
                                        ("bitblt_640x480", "BitBlt 640x480 DIB section -> window", BLT_TARGET)):
                 if key not in gres:
                     failed.append(f"guibench printed no result for {key}")

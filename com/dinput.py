@@ -244,7 +244,7 @@ class DirectInput8(DirectInput):
     interfaces = (IDirectInput8A, IDirectInput8W)
 
 
-# ---- exports ----------------------------------------------------------------------------------------------------------
+# ---- exports ---------------------------------------------------------------------------------------------------------
 def _create(m: "Machine", cls: type[DirectInput], version: int, iid: bytes | None, iface: Interface | None,
             out: int, outer: int) -> int:
     if not out:

@@ -25,7 +25,8 @@ def describe(path: str) -> str:
     sections = ", ".join(s.Name.rstrip(b"\0").decode("latin-1") for s in pe.sections)
     lines = [f"{os.path.basename(path)}: PE32 {'DLL' if pf.is_dll else 'executable'} for i386, "
              f"{SUBSYSTEMS.get(pf.subsystem, f'subsystem {pf.subsystem}')}",
-             f"  image base 0x{pf.image_base:08x}, size 0x{pf.size:x}, entry point 0x{pf.image_base + pf.entry_rva:08x}",
+             f"  image base 0x{pf.image_base:08x}, size 0x{pf.size:x}, "
+             f"entry point 0x{pf.image_base + pf.entry_rva:08x}",
              f"  sections: {sections}",
              f"  stack reserve 0x{pf.stack_reserve:x}, relocations: "
              f"{'yes' if hasattr(pe, 'DIRECTORY_ENTRY_BASERELOC') else 'no'}, "

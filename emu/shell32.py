@@ -274,7 +274,8 @@ SHGFI_PIDL, SHGFI_USEFILEATTRIBUTES = 0x8, 0x10
 FILE_ATTRIBUTE_READONLY, FILE_ATTRIBUTE_DIRECTORY = 0x1, 0x10
 SFGAO_CANCOPY, SFGAO_CANMOVE, SFGAO_CANLINK, SFGAO_CANRENAME, SFGAO_CANDELETE = 0x1, 0x2, 0x4, 0x10, 0x20
 SFGAO_HASPROPSHEET, SFGAO_READONLY, SFGAO_STREAM = 0x40, 0x40000, 0x400000
-SFGAO_FILESYSANCESTOR, SFGAO_FOLDER, SFGAO_FILESYSTEM, SFGAO_HASSUBFOLDER = 0x10000000, 0x20000000, 0x40000000, 0x80000000
+SFGAO_FILESYSANCESTOR, SFGAO_FOLDER = 0x10000000, 0x20000000
+SFGAO_FILESYSTEM, SFGAO_HASSUBFOLDER = 0x40000000, 0x80000000
 TYPE_NAMES = {
     ".txt": "Text Document", ".exe": "Application", ".com": "Application", ".dll": "Application Extension",
     ".ini": "Configuration Settings", ".bat": "MS-DOS Batch File", ".bmp": "Bitmap Image",
@@ -311,7 +312,8 @@ def exe_type(hp: str) -> int:
     characteristics = struct.unpack_from("<H", nt, 22)[0]
     if characteristics & 0x2000:  # a DLL is not an executable
         return 0
-    subsys_major, subsys_minor, subsystem = struct.unpack_from("<HH", nt, 24 + 48) + (struct.unpack_from("<H", nt, 24 + 68)[0],)
+    subsys_major, subsys_minor = struct.unpack_from("<HH", nt, 24 + 48)
+    subsystem = struct.unpack_from("<H", nt, 24 + 68)[0]
     if subsystem == 3:  # console
         return 0x4550
     return 0x4550 | (((subsys_major << 8) | subsys_minor) << 16)

@@ -153,7 +153,8 @@ def test_7za_benchmark(run_exeplay, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(os.environ.get("EXEPLAY_SLOW_TESTS") != "1", reason="takes over 15 minutes; set EXEPLAY_SLOW_TESTS=1")
+@pytest.mark.skipif(os.environ.get("EXEPLAY_SLOW_TESTS") != "1",
+                    reason="takes over 15 minutes; set EXEPLAY_SLOW_TESTS=1")
 def test_7za_benchmark_full(run_exeplay, tmp_path: Path) -> None:
     exe = corpus_file("console", "7za.exe")
     r = run_exeplay(["run", exe, "b", "-mmt1"], cwd=tmp_path, timeout=4 * 3600)

@@ -88,8 +88,8 @@ def test_escape_attempts_all_fail(layout, run_exeplay, workdir: Path) -> None:
 
 
 def test_builtin_escape_list_from_a_subfolder(layout, run_exeplay, workdir: Path) -> None:
-    """The built-in list (..\\..\\etc\\passwd, C:\\..\\..\\etc\\passwd, /etc/passwd, \\\\?\\C:\\.., \\\\.\\PhysicalDrive0,
-    \\\\server\\share\\x, ...) run with the current directory one level down."""
+    """The built-in list (..\\..\\etc\\passwd, C:\\..\\..\\etc\\passwd, /etc/passwd, \\\\?\\C:\\..,
+    \\\\.\\PhysicalDrive0, \\\\server\\share\\x, ...) run with the current directory one level down."""
     tmp, outside = layout
     before = _snapshot(outside)
     r = run_exeplay(["run", tmp / "bin" / "sandbox.exe"], cwd=workdir / "sub")

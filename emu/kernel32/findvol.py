@@ -383,7 +383,8 @@ def _search(m: "Machine", path: str | int | None, name: str | int | None, ext: s
     if isinstance(ext, str) and "." not in name.rsplit("\\", 1)[-1]:
         cands.insert(0, name + ext)
     dirs = [d for d in (path.split(";") if isinstance(path, str) else []) if d]
-    dirs += [m.fs.getcwd(), (m.proc.exe.path.rsplit("\\", 1)[0] + "\\") if m.proc.exe else "", "C:\\WINDOWS\\system32\\"]
+    exe_dir = (m.proc.exe.path.rsplit("\\", 1)[0] + "\\") if m.proc.exe else ""
+    dirs += [m.fs.getcwd(), exe_dir, "C:\\WINDOWS\\system32\\"]
     for d in dirs:
         for c in cands:
             g = c if (len(c) > 1 and c[1] == ":") or c.startswith("\\") else d.rstrip("\\") + "\\" + c

@@ -16,13 +16,16 @@ WIN_MESSAGES = {
     0: "The operation completed successfully.", 1: "Incorrect function.",
     2: "The system cannot find the file specified.", 3: "The system cannot find the path specified.",
     4: "The system cannot open the file.", 5: "Access is denied.", 6: "The handle is invalid.",
-    8: "Not enough storage is available to process this command.", 15: "The system cannot find the drive specified.",
-    18: "There are no more files.", 32: "The process cannot access the file because it is being used by another process.",
+    8: "Not enough storage is available to process this command.",
+    15: "The system cannot find the drive specified.", 18: "There are no more files.",
+    32: "The process cannot access the file because it is being used by another process.",
     80: "The file exists.", 87: "The parameter is incorrect.", 112: "There is not enough space on the disk.",
-    122: "The data area passed to a system call is too small.", 123: "The filename, directory name, or volume label syntax is incorrect.",
+    122: "The data area passed to a system call is too small.",
+    123: "The filename, directory name, or volume label syntax is incorrect.",
     126: "The specified module could not be found.", 127: "The specified procedure could not be found.",
     145: "The directory is not empty.", 183: "Cannot create a file when that file already exists.",
-    193: "%1 is not a valid Win32 application.", 203: "The system could not find the environment option that was entered.",
+    193: "%1 is not a valid Win32 application.",
+    203: "The system could not find the environment option that was entered.",
     206: "The filename or extension is too long.",
 }
 
@@ -260,7 +263,10 @@ def format_message(m: "Machine", flags: int, source: int, msgid: int, args: int,
                 if fmt.endswith("s"):
                     out += (m.mem.wstr(v) if wide or "S" in fmt else m.mem.cstr(v, m.ansi)) if v else "(null)"
                 else:
-                    out += str(v if fmt[-1] in "ux" else (v - (1 << 32) if v >> 31 else v)) if fmt[-1] != "x" else f"{v:x}"
+                    if fmt[-1] == "x":
+                        out += f"{v:x}"
+                    else:
+                        out += str(v if fmt[-1] == "u" else (v - (1 << 32) if v >> 31 else v))
                 i = j
                 continue
             out += {"n": "\r\n", "%": "%", "0": "", ".": ".", "!": "!", "r": "\r", "t": "\t"}.get(d, d)

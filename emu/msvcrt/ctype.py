@@ -139,8 +139,9 @@ out:
     ret
 """
 for _name, _mask in (("isupper", UPPER), ("islower", LOWER), ("isdigit", DIGIT), ("isspace", SPACE),
-                     ("ispunct", PUNCT), ("iscntrl", CONTROL), ("isxdigit", HEX), ("isalpha", ALPHA | UPPER | LOWER),
-                     ("isalnum", ALPHA | UPPER | LOWER | DIGIT), ("isprint", BLANK | PUNCT | ALPHA | UPPER | LOWER | DIGIT),
+                     ("ispunct", PUNCT), ("iscntrl", CONTROL), ("isxdigit", HEX),
+                     ("isalpha", ALPHA | UPPER | LOWER), ("isalnum", ALPHA | UPPER | LOWER | DIGIT),
+                     ("isprint", BLANK | PUNCT | ALPHA | UPPER | LOWER | DIGIT),
                      ("isgraph", PUNCT | ALPHA | UPPER | LOWER | DIGIT), ("isblank", BLANK)):
     native(D, _name, _IS.replace("MASK", hex(_mask)), doc=f"C-locale {_name}")
 
@@ -237,8 +238,9 @@ def _wis(name: str, mask: int) -> None:
 
 
 for _name, _mask in (("iswupper", UPPER), ("iswlower", LOWER), ("iswdigit", DIGIT), ("iswspace", SPACE),
-                     ("iswpunct", PUNCT), ("iswcntrl", CONTROL), ("iswxdigit", HEX), ("iswalpha", ALPHA | UPPER | LOWER),
-                     ("iswalnum", ALPHA | UPPER | LOWER | DIGIT), ("iswprint", BLANK | PUNCT | ALPHA | UPPER | LOWER | DIGIT),
+                     ("iswpunct", PUNCT), ("iswcntrl", CONTROL), ("iswxdigit", HEX),
+                     ("iswalpha", ALPHA | UPPER | LOWER), ("iswalnum", ALPHA | UPPER | LOWER | DIGIT),
+                     ("iswprint", BLANK | PUNCT | ALPHA | UPPER | LOWER | DIGIT),
                      ("iswgraph", PUNCT | ALPHA | UPPER | LOWER | DIGIT), ("iswascii", 0)):
     if _name == "iswascii":
         continue

@@ -33,6 +33,7 @@ def wav(freq: float, rate: int, bits: int, channels: int, ms: int, extra_first: 
 
 open("winmm_file.wav", "wb").write(wav(440, 11025, 8, 2, 300))
 open("winmm_res.wav", "wb").write(wav(660, 22050, 16, 1, 200,
-                                      extra_first=chunk(b"note", b"odd") + chunk(b"LIST", b"INFOISFT" + struct.pack("<I", 3) + b"ab\0\0"),
+                                      extra_first=chunk(b"note", b"odd")
+                                      + chunk(b"LIST", b"INFOISFT" + struct.pack("<I", 3) + b"ab\0\0"),
                                       between=chunk(b"fact", struct.pack("<I", 4410))))
 open("winmm_mem.wav", "wb").write(wav(1000, 44100, 16, 2, 150))

@@ -369,130 +369,128 @@ def RestoreDC(m: "Machine", hdc: HANDLE, nSavedDC: INT) -> BOOL:
     return int(dc.restore(nSavedDC)) if dc is not None else 0
 
 
-def _setter(attr: str, default: int = 0) -> Any:
-    def fn(m: "Machine", hdc: int, v: int) -> int:
-        dc = get_dc(m, hdc)
-        if dc is None:
-            return default
-        old = getattr(dc, attr)
-        setattr(dc, attr, v)
-        return old
-    return fn
+def _swap(m: "Machine", hdc: int, attr: str, v: int, default: int = 0) -> int:
+    """Set DC attribute ``attr`` to ``v`` and return its previous value (``default`` for a bad DC)."""
+    dc = get_dc(m, hdc)
+    if dc is None:
+        return default
+    old = getattr(dc, attr)
+    setattr(dc, attr, v)
+    return old
 
 
-def _getter(attr: str, default: int = 0) -> Any:
-    def fn(m: "Machine", hdc: int) -> int:
-        dc = get_dc(m, hdc)
-        return getattr(dc, attr) if dc is not None else default
-    return fn
+def _attr(m: "Machine", hdc: int, attr: str, default: int = 0) -> int:
+    """DC attribute ``attr`` (``default`` for a bad DC)."""
+    dc = get_dc(m, hdc)
+    return getattr(dc, attr) if dc is not None else default
 
 
 @stdcall("gdi32")
 def SetTextColor(m: "Machine", hdc: HANDLE, color: DWORD) -> DWORD:
     """Set the text colour; returns the previous one."""
-    return _setter("text_color", CLR_INVALID)(m, hdc, color)
+    return _swap(m, hdc, "text_color", color, CLR_INVALID)
 
 
 @stdcall("gdi32")
 def GetTextColor(m: "Machine", hdc: HANDLE) -> DWORD:
     """The text colour."""
-    return _getter("text_color", CLR_INVALID)(m, hdc)
+    return _attr(m, hdc, "text_color", CLR_INVALID)
 
 
 @stdcall("gdi32")
 def SetBkColor(m: "Machine", hdc: HANDLE, color: DWORD) -> DWORD:
     """Set the background colour (opaque text, hatches, mono conversions); returns the previous one."""
-    return _setter("bk_color", CLR_INVALID)(m, hdc, color)
+    return _swap(m, hdc, "bk_color", color, CLR_INVALID)
 
 
 @stdcall("gdi32")
 def GetBkColor(m: "Machine", hdc: HANDLE) -> DWORD:
     """The background colour."""
-    return _getter("bk_color", CLR_INVALID)(m, hdc)
+    return _attr(m, hdc, "bk_color", CLR_INVALID)
 
 
 @stdcall("gdi32")
 def SetBkMode(m: "Machine", hdc: HANDLE, mode: INT) -> INT:
     """OPAQUE (2) or TRANSPARENT (1); returns the previous mode."""
-    return _setter("bk_mode")(m, hdc, mode)
+    return _swap(m, hdc, "bk_mode", mode)
 
 
 @stdcall("gdi32")
 def GetBkMode(m: "Machine", hdc: HANDLE) -> INT:
     """The background mode."""
-    return _getter("bk_mode")(m, hdc)
+    return _attr(m, hdc, "bk_mode")
 
 
 @stdcall("gdi32")
 def SetROP2(m: "Machine", hdc: HANDLE, rop2: INT) -> INT:
     """Set the binary raster operation for pens and brushes; returns the previous one."""
-    return _setter("rop2")(m, hdc, rop2)
+    return _swap(m, hdc, "rop2", rop2)
 
 
 @stdcall("gdi32")
 def GetROP2(m: "Machine", hdc: HANDLE) -> INT:
     """The binary raster operation."""
-    return _getter("rop2")(m, hdc)
+    return _attr(m, hdc, "rop2")
 
 
 @stdcall("gdi32")
 def SetTextAlign(m: "Machine", hdc: HANDLE, align: DWORD) -> DWORD:
     """Set TA_* text alignment; returns the previous value."""
-    return _setter("text_align", 0xFFFFFFFF)(m, hdc, align)
+    return _swap(m, hdc, "text_align", align, 0xFFFFFFFF)
 
 
 @stdcall("gdi32")
 def GetTextAlign(m: "Machine", hdc: HANDLE) -> DWORD:
     """TA_* text alignment."""
-    return _getter("text_align", 0xFFFFFFFF)(m, hdc)
+    return _attr(m, hdc, "text_align", 0xFFFFFFFF)
 
 
 @stdcall("gdi32")
 def SetStretchBltMode(m: "Machine", hdc: HANDLE, mode: INT) -> INT:
     """Set the StretchBlt mode; returns the previous one."""
-    return _setter("stretch_mode")(m, hdc, mode)
+    return _swap(m, hdc, "stretch_mode", mode)
 
 
 @stdcall("gdi32")
 def GetStretchBltMode(m: "Machine", hdc: HANDLE) -> INT:
     """The StretchBlt mode."""
-    return _getter("stretch_mode")(m, hdc)
+    return _attr(m, hdc, "stretch_mode")
 
 
 @stdcall("gdi32")
 def SetPolyFillMode(m: "Machine", hdc: HANDLE, mode: INT) -> INT:
     """ALTERNATE (1) or WINDING (2); returns the previous mode."""
-    return _setter("poly_fill_mode")(m, hdc, mode)
+    return _swap(m, hdc, "poly_fill_mode", mode)
 
 
 @stdcall("gdi32")
 def GetPolyFillMode(m: "Machine", hdc: HANDLE) -> INT:
     """The polygon fill mode."""
-    return _getter("poly_fill_mode")(m, hdc)
+    return _attr(m, hdc, "poly_fill_mode")
 
 
 @stdcall("gdi32")
 def SetTextCharacterExtra(m: "Machine", hdc: HANDLE, extra: INT) -> INT:
     """Extra spacing between characters; returns the previous value."""
-    return _setter("char_extra", 0x80000000)(m, hdc, extra)
+    return _swap(m, hdc, "char_extra", extra, 0x80000000)
 
 
 @stdcall("gdi32")
 def GetTextCharacterExtra(m: "Machine", hdc: HANDLE) -> INT:
     """Extra spacing between characters."""
-    return _getter("char_extra", 0x80000000)(m, hdc)
+    return _attr(m, hdc, "char_extra", 0x80000000)
 
 
 @stdcall("gdi32")
 def SetDCBrushColor(m: "Machine", hdc: HANDLE, color: DWORD) -> DWORD:
     """Colour of the DC_BRUSH stock brush in this DC; returns the previous one."""
-    return _setter("dc_brush_color", CLR_INVALID)(m, hdc, color)
+    return _swap(m, hdc, "dc_brush_color", color, CLR_INVALID)
 
 
 @stdcall("gdi32")
 def SetDCPenColor(m: "Machine", hdc: HANDLE, color: DWORD) -> DWORD:
     """Colour of the DC_PEN stock pen in this DC; returns the previous one."""
-    return _setter("dc_pen_color", CLR_INVALID)(m, hdc, color)
+    return _swap(m, hdc, "dc_pen_color", color, CLR_INVALID)
 
 
 @stdcall("gdi32")
@@ -516,7 +514,7 @@ def SetMapMode(m: "Machine", hdc: HANDLE, mode: INT) -> INT:
 @stdcall("gdi32")
 def GetMapMode(m: "Machine", hdc: HANDLE) -> INT:
     """The mapping mode."""
-    return _getter("map_mode")(m, hdc)
+    return _attr(m, hdc, "map_mode")
 
 
 def _put_point(m: "Machine", p: int, xy: tuple[int, int]) -> None:
@@ -524,117 +522,117 @@ def _put_point(m: "Machine", p: int, xy: tuple[int, int]) -> None:
         m.mem.pack("<ii", p, *xy)
 
 
-def _xy_setter(attr: str, offset: bool = False, size: bool = False) -> Any:
-    def fn(m: "Machine", hdc: int, x: int, y: int, prev: int) -> int:
-        dc = get_dc(m, hdc)
-        if dc is None:
+def _xy_swap(m: "Machine", hdc: int, attr: str, x: int, y: int, prev: int, offset: bool = False,
+             size: bool = False) -> int:
+    """Set (``offset``: move) the point/extent DC attribute ``attr``; the old value goes to ``prev``. A ``size``
+    (extent) changes only in the isotropic/anisotropic modes, MM_ISOTROPIC keeping the viewport's aspect."""
+    dc = get_dc(m, hdc)
+    if dc is None:
+        return 0
+    old = getattr(dc, attr)
+    _put_point(m, prev, old)
+    if size:
+        if dc.map_mode not in (MM_ISOTROPIC, MM_ANISOTROPIC):
+            return 1
+        if x == 0 or y == 0:
             return 0
-        old = getattr(dc, attr)
-        _put_point(m, prev, old)
-        if size:
-            if dc.map_mode not in (MM_ISOTROPIC, MM_ANISOTROPIC):
-                return 1
-            if x == 0 or y == 0:
-                return 0
-            if dc.map_mode == MM_ISOTROPIC and attr == "viewport_ext":
-                wx, wy = dc.window_ext
-                # keep the aspect: shrink the larger scale
-                sx, sy = abs(x / wx), abs(y / wy)
-                s = min(sx, sy)
-                x = int(round(s * abs(wx))) * (1 if x > 0 else -1)
-                y = int(round(s * abs(wy))) * (1 if y > 0 else -1)
-        new = (old[0] + x, old[1] + y) if offset else (x, y)
-        setattr(dc, attr, new)
-        return 1
-    return fn
+        if dc.map_mode == MM_ISOTROPIC and attr == "viewport_ext":
+            wx, wy = dc.window_ext
+            # keep the aspect: shrink the larger scale
+            sx, sy = abs(x / wx), abs(y / wy)
+            s = min(sx, sy)
+            x = int(round(s * abs(wx))) * (1 if x > 0 else -1)
+            y = int(round(s * abs(wy))) * (1 if y > 0 else -1)
+    new = (old[0] + x, old[1] + y) if offset else (x, y)
+    setattr(dc, attr, new)
+    return 1
 
 
 @stdcall("gdi32")
 def SetViewportOrgEx(m: "Machine", hdc: HANDLE, x: INT, y: INT, lppt: PTR) -> BOOL:
     """Set the viewport origin (device units); the old one goes to ``lppt``."""
-    return _xy_setter("viewport_org")(m, hdc, x, y, lppt)
+    return _xy_swap(m, hdc, "viewport_org", x, y, lppt)
 
 
 @stdcall("gdi32")
 def SetWindowOrgEx(m: "Machine", hdc: HANDLE, x: INT, y: INT, lppt: PTR) -> BOOL:
     """Set the window origin (logical units)."""
-    return _xy_setter("window_org")(m, hdc, x, y, lppt)
+    return _xy_swap(m, hdc, "window_org", x, y, lppt)
 
 
 @stdcall("gdi32")
 def OffsetViewportOrgEx(m: "Machine", hdc: HANDLE, x: INT, y: INT, lppt: PTR) -> BOOL:
     """Move the viewport origin."""
-    return _xy_setter("viewport_org", offset=True)(m, hdc, x, y, lppt)
+    return _xy_swap(m, hdc, "viewport_org", x, y, lppt, offset=True)
 
 
 @stdcall("gdi32")
 def OffsetWindowOrgEx(m: "Machine", hdc: HANDLE, x: INT, y: INT, lppt: PTR) -> BOOL:
     """Move the window origin."""
-    return _xy_setter("window_org", offset=True)(m, hdc, x, y, lppt)
+    return _xy_swap(m, hdc, "window_org", x, y, lppt, offset=True)
 
 
 @stdcall("gdi32")
 def SetWindowExtEx(m: "Machine", hdc: HANDLE, x: INT, y: INT, lpsz: PTR) -> BOOL:
     """Set the window extent (isotropic/anisotropic modes only)."""
-    return _xy_setter("window_ext", size=True)(m, hdc, x, y, lpsz)
+    return _xy_swap(m, hdc, "window_ext", x, y, lpsz, size=True)
 
 
 @stdcall("gdi32")
 def SetViewportExtEx(m: "Machine", hdc: HANDLE, x: INT, y: INT, lpsz: PTR) -> BOOL:
     """Set the viewport extent (isotropic/anisotropic modes only)."""
-    return _xy_setter("viewport_ext", size=True)(m, hdc, x, y, lpsz)
+    return _xy_swap(m, hdc, "viewport_ext", x, y, lpsz, size=True)
 
 
-def _xy_getter(attr: str) -> Any:
-    def fn(m: "Machine", hdc: int, p: int) -> int:
-        dc = get_dc(m, hdc)
-        if dc is None:
-            return 0
-        _put_point(m, p, getattr(dc, attr))
-        return 1
-    return fn
+def _xy_attr(m: "Machine", hdc: int, attr: str, p: int) -> int:
+    """Write the point/extent DC attribute ``attr`` to ``p``."""
+    dc = get_dc(m, hdc)
+    if dc is None:
+        return 0
+    _put_point(m, p, getattr(dc, attr))
+    return 1
 
 
 @stdcall("gdi32")
 def GetViewportOrgEx(m: "Machine", hdc: HANDLE, lppoint: PTR) -> BOOL:
     """The viewport origin."""
-    return _xy_getter("viewport_org")(m, hdc, lppoint)
+    return _xy_attr(m, hdc, "viewport_org", lppoint)
 
 
 @stdcall("gdi32")
 def GetWindowOrgEx(m: "Machine", hdc: HANDLE, lppoint: PTR) -> BOOL:
     """The window origin."""
-    return _xy_getter("window_org")(m, hdc, lppoint)
+    return _xy_attr(m, hdc, "window_org", lppoint)
 
 
 @stdcall("gdi32")
 def GetViewportExtEx(m: "Machine", hdc: HANDLE, lpsize: PTR) -> BOOL:
     """The viewport extent."""
-    return _xy_getter("viewport_ext")(m, hdc, lpsize)
+    return _xy_attr(m, hdc, "viewport_ext", lpsize)
 
 
 @stdcall("gdi32")
 def GetWindowExtEx(m: "Machine", hdc: HANDLE, lpsize: PTR) -> BOOL:
     """The window extent."""
-    return _xy_getter("window_ext")(m, hdc, lpsize)
+    return _xy_attr(m, hdc, "window_ext", lpsize)
 
 
 @stdcall("gdi32")
 def GetCurrentPositionEx(m: "Machine", hdc: HANDLE, lppt: PTR) -> BOOL:
     """The pen position (MoveToEx/LineTo)."""
-    return _xy_getter("pos")(m, hdc, lppt)
+    return _xy_attr(m, hdc, "pos", lppt)
 
 
 @stdcall("gdi32")
 def SetBrushOrgEx(m: "Machine", hdc: HANDLE, x: INT, y: INT, lppt: PTR) -> BOOL:
     """Set the brush origin."""
-    return _xy_setter("brush_org")(m, hdc, x, y, lppt)
+    return _xy_swap(m, hdc, "brush_org", x, y, lppt)
 
 
 @stdcall("gdi32")
 def GetBrushOrgEx(m: "Machine", hdc: HANDLE, lppt: PTR) -> BOOL:
     """The brush origin."""
-    return _xy_getter("brush_org")(m, hdc, lppt)
+    return _xy_attr(m, hdc, "brush_org", lppt)
 
 
 def _pts(m: "Machine", hdc: int, lpPoints: int, c: int, to_logical: bool) -> int:
@@ -685,8 +683,10 @@ def GetDeviceCaps(m: "Machine", hdc: HANDLE, index: INT) -> INT:
         return bpp
     if index == 24:  # NUMCOLORS
         return 20 if bpp <= 8 else -1
-    if index == 38:  # RASTERCAPS: BITBLT|BANDING?|SCALING|BITMAP64|GDI20_OUTPUT|DI_BITMAP|PALETTE|DIBTODEV|BIGFONT|STRETCHBLT|FLOODFILL|STRETCHDIB
-        return 0x0001 | 0x0008 | 0x0010 | 0x0080 | (0x0100 if bpp <= 8 else 0) | 0x0200 | 0x0400 | 0x0800 | 0x1000 | 0x2000
+    if index == 38:  # RASTERCAPS: BITBLT, BITMAP64, GDI20_OUTPUT, DI_BITMAP, PALETTE (palette modes), DIBTODEV,
+        # BIGFONT, STRETCHBLT, FLOODFILL, STRETCHDIB
+        return (0x0001 | 0x0008 | 0x0010 | 0x0080 | (0x0100 if bpp <= 8 else 0) | 0x0200 | 0x0400 | 0x0800 | 0x1000
+                | 0x2000)
     if index == 104:  # SIZEPALETTE
         return 256 if bpp <= 8 else 0
     if index == 106:  # NUMRESERVED
@@ -747,7 +747,7 @@ def GdiSetBatchLimit(m: "Machine", dw: DWORD) -> DWORD:
 @stdcall("gdi32")
 def SetLayout(m: "Machine", hdc: HANDLE, l: DWORD) -> DWORD:
     """Left-to-right layout only; returns the previous layout."""
-    return _setter("layout", 0xFFFFFFFF)(m, hdc, l & 0)
+    return _swap(m, hdc, "layout", l & 0, 0xFFFFFFFF)
 
 
 @stdcall("gdi32")

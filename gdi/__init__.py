@@ -12,6 +12,10 @@ def register_all() -> None:
     _done = True
     from . import (  # noqa: F401, PLC0415
         bitmap,
+        bitmap_blit,
+        bitmap_dib,
+        bitmap_dibits,
+        bitmap_image,
         clipboard,
         comctl32,
         controls_button,

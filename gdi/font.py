@@ -423,7 +423,8 @@ class Realized:
         self.weight = 700 if self.synth_bold else tf.weight
         self.overhang = 0
         fixed = tf.fixed
-        self.pitch_and_family = (fam.pitch_family & 0xF0) | TMPF_VECTOR | TMPF_TRUETYPE | (0 if fixed else TMPF_FIXED_PITCH)
+        self.pitch_and_family = ((fam.pitch_family & 0xF0) | TMPF_VECTOR | TMPF_TRUETYPE
+                                 | (0 if fixed else TMPF_FIXED_PITCH))
         self.first_char, self.last_char = tf.first_char, tf.last_char
         self.default_char, self.break_char = tf.default_char, tf.break_char
         self.point_size = round(ppem * 72 / 96)

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 MB_OK, MB_OKCANCEL, MB_ABORTRETRYIGNORE, MB_YESNOCANCEL, MB_YESNO, MB_RETRYCANCEL, MB_CANCELTRYCONTINUE = range(7)
 MB_ICONHAND, MB_ICONQUESTION, MB_ICONEXCLAMATION, MB_ICONASTERISK = 0x10, 0x20, 0x30, 0x40
 MB_USERICON = 0x80
-MB_DEFMASK, MB_HELP, MB_SETFOREGROUND, MB_TOPMOST, MB_SYSTEMMODAL, MB_TASKMODAL = 0xF00, 0x4000, 0x10000, 0x40000, 0x1000, 0x2000
+MB_DEFMASK, MB_HELP, MB_SETFOREGROUND = 0xF00, 0x4000, 0x10000
+MB_TOPMOST, MB_SYSTEMMODAL, MB_TASKMODAL = 0x40000, 0x1000, 0x2000
 IDOK, IDCANCEL, IDABORT, IDRETRY, IDIGNORE, IDYES, IDNO, IDTRYAGAIN, IDCONTINUE, IDHELP = 1, 2, 3, 4, 5, 6, 7, 10, 11, 9
 
 _BUTTONS = {
@@ -67,7 +68,8 @@ def create_message_box(m: "Machine", hwnd: int, text: str, caption: str | None, 
     dc.font = font
     try:
         max_w = scr.width * 3 // 5
-        _h, r = textmod.draw_text(dc, text, (0, 0, max_w, 0), 0x10 | 0x40 | 0x400 | 0x800)  # WORDBREAK|EXPANDTABS|CALCRECT|NOPREFIX
+        # DT_WORDBREAK | DT_EXPANDTABS | DT_CALCRECT | DT_NOPREFIX
+        _h, r = textmod.draw_text(dc, text, (0, 0, max_w, 0), 0x10 | 0x40 | 0x400 | 0x800)
         tw, th = r[2] - r[0], r[3] - r[1]
         cap_w, _ = textmod.text_extent(dc, caption)
         bws = []

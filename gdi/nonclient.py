@@ -49,7 +49,8 @@ def border_width(style: int, exstyle: int) -> int:
     return 0
 
 
-def frame_for_style(m: "Machine", style: int, exstyle: int, menu: bool, child: bool = False) -> tuple[int, int, int, int]:
+def frame_for_style(m: "Machine", style: int, exstyle: int, menu: bool,
+                    child: bool = False) -> tuple[int, int, int, int]:
     """(left, top, right, bottom) non-client sizes for these styles (AdjustWindowRectEx; no scroll bars)."""
     b = border_width(style, exstyle)
     l = t = r = bt = b

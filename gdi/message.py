@@ -25,22 +25,26 @@ if TYPE_CHECKING:
     from emu.threads import Thread
 
 WM_NULL, WM_CREATE, WM_DESTROY, WM_MOVE, WM_SIZE, WM_ACTIVATE, WM_SETFOCUS, WM_KILLFOCUS = 0, 1, 2, 3, 5, 6, 7, 8
-WM_ENABLE, WM_SETREDRAW, WM_SETTEXT, WM_GETTEXT, WM_GETTEXTLENGTH, WM_PAINT, WM_CLOSE = 0xA, 0xB, 0xC, 0xD, 0xE, 0xF, 0x10
+WM_ENABLE, WM_SETREDRAW, WM_SETTEXT, WM_GETTEXT, WM_GETTEXTLENGTH = 0xA, 0xB, 0xC, 0xD, 0xE
+WM_PAINT, WM_CLOSE = 0xF, 0x10
 WM_QUERYENDSESSION, WM_QUIT, WM_ERASEBKGND, WM_SYSCOLORCHANGE, WM_SHOWWINDOW = 0x11, 0x12, 0x14, 0x15, 0x18
 WM_ACTIVATEAPP, WM_SETCURSOR, WM_MOUSEACTIVATE, WM_GETMINMAXINFO = 0x1C, 0x20, 0x21, 0x24
-WM_NEXTDLGCTL, WM_DRAWITEM, WM_MEASUREITEM, WM_DELETEITEM, WM_VKEYTOITEM, WM_CHARTOITEM = 0x28, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F
+WM_NEXTDLGCTL, WM_DRAWITEM, WM_MEASUREITEM, WM_DELETEITEM = 0x28, 0x2B, 0x2C, 0x2D
+WM_VKEYTOITEM, WM_CHARTOITEM = 0x2E, 0x2F
 WM_SETFONT, WM_GETFONT, WM_COMPAREITEM, WM_WINDOWPOSCHANGING, WM_WINDOWPOSCHANGED = 0x30, 0x31, 0x39, 0x46, 0x47
 WM_NOTIFY, WM_HELP, WM_STYLECHANGING, WM_STYLECHANGED, WM_GETICON, WM_SETICON = 0x4E, 0x53, 0x7C, 0x7D, 0x7F, 0x80
 WM_NCCREATE, WM_NCDESTROY, WM_NCCALCSIZE, WM_NCHITTEST, WM_NCPAINT, WM_NCACTIVATE = 0x81, 0x82, 0x83, 0x84, 0x85, 0x86
 WM_GETDLGCODE, WM_NCMOUSEMOVE, WM_NCLBUTTONDOWN, WM_NCLBUTTONUP, WM_NCLBUTTONDBLCLK = 0x87, 0xA0, 0xA1, 0xA2, 0xA3
 WM_NCRBUTTONDOWN, WM_NCRBUTTONUP = 0xA4, 0xA5
-WM_KEYDOWN, WM_KEYUP, WM_CHAR, WM_DEADCHAR, WM_SYSKEYDOWN, WM_SYSKEYUP, WM_SYSCHAR = 0x100, 0x101, 0x102, 0x103, 0x104, 0x105, 0x106
+WM_KEYDOWN, WM_KEYUP, WM_CHAR, WM_DEADCHAR = 0x100, 0x101, 0x102, 0x103
+WM_SYSKEYDOWN, WM_SYSKEYUP, WM_SYSCHAR = 0x104, 0x105, 0x106
 WM_INITDIALOG, WM_COMMAND, WM_SYSCOMMAND, WM_TIMER, WM_HSCROLL, WM_VSCROLL = 0x110, 0x111, 0x112, 0x113, 0x114, 0x115
 WM_INITMENU, WM_INITMENUPOPUP, WM_MENUSELECT, WM_MENUCHAR, WM_ENTERIDLE = 0x116, 0x117, 0x11F, 0x120, 0x121
 WM_CTLCOLORMSGBOX, WM_CTLCOLOREDIT, WM_CTLCOLORLISTBOX, WM_CTLCOLORBTN = 0x132, 0x133, 0x134, 0x135
 WM_CTLCOLORDLG, WM_CTLCOLORSCROLLBAR, WM_CTLCOLORSTATIC = 0x136, 0x137, 0x138
 WM_MOUSEMOVE, WM_LBUTTONDOWN, WM_LBUTTONUP, WM_LBUTTONDBLCLK = 0x200, 0x201, 0x202, 0x203
-WM_RBUTTONDOWN, WM_RBUTTONUP, WM_RBUTTONDBLCLK, WM_MBUTTONDOWN, WM_MBUTTONUP, WM_MBUTTONDBLCLK = 0x204, 0x205, 0x206, 0x207, 0x208, 0x209
+WM_RBUTTONDOWN, WM_RBUTTONUP, WM_RBUTTONDBLCLK = 0x204, 0x205, 0x206
+WM_MBUTTONDOWN, WM_MBUTTONUP, WM_MBUTTONDBLCLK = 0x207, 0x208, 0x209
 WM_MOUSEWHEEL, WM_PARENTNOTIFY, WM_ENTERMENULOOP, WM_EXITMENULOOP = 0x20A, 0x210, 0x211, 0x212
 WM_CAPTURECHANGED, WM_MOVING, WM_ENTERSIZEMOVE, WM_EXITSIZEMOVE = 0x215, 0x216, 0x231, 0x232
 WM_IME_SETCONTEXT, WM_IME_NOTIFY, WM_MOUSELEAVE = 0x281, 0x282, 0x2A3
@@ -53,7 +57,9 @@ QS_KEY, QS_MOUSEMOVE, QS_MOUSEBUTTON, QS_POSTMESSAGE, QS_TIMER, QS_PAINT, QS_SEN
 QS_HOTKEY, QS_ALLPOSTMESSAGE, QS_INPUT, QS_ALLEVENTS, QS_ALLINPUT = 0x80, 0x100, 0x407, 0x4BF, 0x4FF
 USER_TIMER_MINIMUM = 0.010
 
-_TEXT_IN = {WM_SETTEXT, 0x0143, 0x0180, 0x014A, 0x0181, 0x00C2}  # SETTEXT, CB_ADDSTRING, LB_ADDSTRING, CB_INSERTSTRING, LB_INSERTSTRING, EM_REPLACESEL
+# messages whose lParam is an input string: SETTEXT, CB_ADDSTRING, LB_ADDSTRING, CB_INSERTSTRING, LB_INSERTSTRING,
+# EM_REPLACESEL
+_TEXT_IN = {WM_SETTEXT, 0x0143, 0x0180, 0x014A, 0x0181, 0x00C2}
 _CHAR_MSGS = {WM_CHAR, WM_DEADCHAR, WM_SYSCHAR, 0x107}
 
 
@@ -725,28 +731,25 @@ def ReplyMessage(m: "Machine", lResult: DWORD) -> BOOL:
     return 0
 
 
+def _call_window_proc(m: "Machine", proc: int, hWnd: int, msg: int, wp: int, lp: int, wide: bool) -> int:
+    """CallWindowProcA/W: a built-in procedure gets the caller's charset (``wide``), a guest one is called as is."""
+    w = wm.get(m, hWnd)
+    bp = wm.builtin_proc(m, proc) if w is not None else None
+    if bp is not None:
+        return bp(m, w, msg, wp, lp, wide) & 0xFFFFFFFF
+    return m.call(proc, hWnd, msg, wp, lp)
+
+
 @stdcall("user32")
 def CallWindowProcA(m: "Machine", lpPrevWndFunc: PTR, hWnd: HWND, Msg_: UINT, wParam: DWORD, lParam: DWORD) -> DWORD:
     """Call a (previous) window procedure with ANSI message parameters."""
-    w = wm.get(m, hWnd)
-    if w is None:
-        return m.call(lpPrevWndFunc, hWnd, Msg_, wParam, lParam)
-    bp = wm.builtin_proc(m, lpPrevWndFunc)
-    if bp is not None:
-        return bp(m, w, Msg_, wParam, lParam, False) & 0xFFFFFFFF
-    return m.call(lpPrevWndFunc, hWnd, Msg_, wParam, lParam)
+    return _call_window_proc(m, lpPrevWndFunc, hWnd, Msg_, wParam, lParam, False)
 
 
 @stdcall("user32")
 def CallWindowProcW(m: "Machine", lpPrevWndFunc: PTR, hWnd: HWND, Msg_: UINT, wParam: DWORD, lParam: DWORD) -> DWORD:
     """Call a (previous) window procedure with Unicode message parameters."""
-    w = wm.get(m, hWnd)
-    if w is None:
-        return m.call(lpPrevWndFunc, hWnd, Msg_, wParam, lParam)
-    bp = wm.builtin_proc(m, lpPrevWndFunc)
-    if bp is not None:
-        return bp(m, w, Msg_, wParam, lParam, True) & 0xFFFFFFFF
-    return m.call(lpPrevWndFunc, hWnd, Msg_, wParam, lParam)
+    return _call_window_proc(m, lpPrevWndFunc, hWnd, Msg_, wParam, lParam, True)
 
 
 # ---- timers --------------------------------------------------------------------------------------------

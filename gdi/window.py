@@ -38,7 +38,8 @@ CW_USEDEFAULT = 0x80000000
 CS_VREDRAW, CS_HREDRAW, CS_DBLCLKS, CS_OWNDC, CS_CLASSDC, CS_PARENTDC, CS_NOCLOSE = 1, 2, 8, 0x20, 0x40, 0x80, 0x200
 CS_SAVEBITS, CS_GLOBALCLASS = 0x800, 0x4000
 # GetWindowLong indices
-GWL_WNDPROC, GWL_HINSTANCE, GWL_HWNDPARENT, GWL_STYLE, GWL_EXSTYLE, GWL_USERDATA, GWL_ID = -4, -6, -8, -16, -20, -21, -12
+GWL_WNDPROC, GWL_HINSTANCE, GWL_HWNDPARENT, GWL_STYLE = -4, -6, -8, -16
+GWL_EXSTYLE, GWL_USERDATA, GWL_ID = -20, -21, -12
 DWL_MSGRESULT, DWL_DLGPROC, DWL_USER = 0, 4, 8
 # GetClassLong indices
 GCL_MENUNAME, GCL_HBRBACKGROUND, GCL_HCURSOR, GCL_HICON, GCL_HMODULE = -8, -10, -12, -14, -16
@@ -54,7 +55,8 @@ HWND_TOP, HWND_BOTTOM, HWND_TOPMOST, HWND_NOTOPMOST = 0, 1, 0xFFFFFFFF, 0xFFFFFF
 GW_HWNDFIRST, GW_HWNDLAST, GW_HWNDNEXT, GW_HWNDPREV, GW_OWNER, GW_CHILD, GW_ENABLEDPOPUP = 0, 1, 2, 3, 4, 5, 6
 # RedrawWindow
 RDW_INVALIDATE, RDW_INTERNALPAINT, RDW_ERASE, RDW_VALIDATE, RDW_NOINTERNALPAINT = 1, 2, 4, 8, 0x10
-RDW_NOERASE, RDW_NOCHILDREN, RDW_ALLCHILDREN, RDW_UPDATENOW, RDW_ERASENOW, RDW_FRAME = 0x20, 0x40, 0x80, 0x100, 0x200, 0x400
+RDW_NOERASE, RDW_NOCHILDREN, RDW_ALLCHILDREN = 0x20, 0x40, 0x80
+RDW_UPDATENOW, RDW_ERASENOW, RDW_FRAME = 0x100, 0x200, 0x400
 
 DESKTOP_HWND = 0x00010010
 HWND_MESSAGE = 0xFFFFFFFD
@@ -1485,47 +1487,41 @@ def _free_tmp(m: "Machine", p: int) -> None:
     process_heap(m).free(p)
 
 
+def _window_long(m: "Machine", hWnd: int, idx: int, new: int | None, wide: bool) -> int:
+    """GetWindowLong (``new`` None) / SetWindowLong for the A (``wide`` False) or W entry point."""
+    w = get(m, hWnd)
+    if w is None:
+        m.set_last_error(1400)  # ERROR_INVALID_WINDOW_HANDLE
+        return 0
+    if new is None:
+        # (Windows hands an ANSI caller a thunk for a Unicode procedure; the same address works with our dispatcher)
+        return get_long(m, w, idx, wide)
+    m.set_last_error(0)
+    return set_long(m, w, idx, new, wide)
+
+
 @stdcall("user32")
 def GetWindowLongA(m: "Machine", hWnd: HWND, nIndex: INT) -> DWORD:
     """A window attribute (GWL_*) or a DWORD of its extra bytes."""
-    w = get(m, hWnd)
-    if w is None:
-        m.set_last_error(1400)
-        return 0
-    # (Windows hands an ANSI caller a thunk for a Unicode procedure; the same address works with our dispatcher)
-    return get_long(m, w, nIndex, False)
+    return _window_long(m, hWnd, nIndex, None, False)
 
 
 @stdcall("user32")
 def GetWindowLongW(m: "Machine", hWnd: HWND, nIndex: INT) -> DWORD:
     """A window attribute (GWL_*) or a DWORD of its extra bytes."""
-    w = get(m, hWnd)
-    if w is None:
-        m.set_last_error(1400)
-        return 0
-    return get_long(m, w, nIndex, True)
+    return _window_long(m, hWnd, nIndex, None, True)
 
 
 @stdcall("user32")
 def SetWindowLongA(m: "Machine", hWnd: HWND, nIndex: INT, dwNewLong: DWORD) -> DWORD:
     """Change a window attribute; returns the old value (GWL_WNDPROC subclasses with ANSI messages)."""
-    w = get(m, hWnd)
-    if w is None:
-        m.set_last_error(1400)
-        return 0
-    m.set_last_error(0)
-    return set_long(m, w, nIndex, dwNewLong, False)
+    return _window_long(m, hWnd, nIndex, dwNewLong, False)
 
 
 @stdcall("user32")
 def SetWindowLongW(m: "Machine", hWnd: HWND, nIndex: INT, dwNewLong: DWORD) -> DWORD:
     """Change a window attribute; returns the old value (GWL_WNDPROC subclasses with Unicode messages)."""
-    w = get(m, hWnd)
-    if w is None:
-        m.set_last_error(1400)
-        return 0
-    m.set_last_error(0)
-    return set_long(m, w, nIndex, dwNewLong, True)
+    return _window_long(m, hWnd, nIndex, dwNewLong, True)
 
 
 @stdcall("user32")
@@ -1548,40 +1544,39 @@ def SetWindowWord(m: "Machine", hWnd: HWND, nIndex: INT, wNewWord: DWORD) -> DWO
     return old
 
 
+def _text_message(m: "Machine", hWnd: int, msg_id: int, wp: int, lp: int, wide: bool) -> int:
+    """Send WM_GETTEXT / WM_GETTEXTLENGTH / WM_SETTEXT to a window as an A (``wide`` False) or W caller; 0 for a
+    bad handle."""
+    from . import message as msg  # noqa: PLC0415
+    w = get(m, hWnd)
+    return msg.send(m, w, msg_id, wp, lp, unicode=wide) if w is not None else 0
+
+
+_WM_SETTEXT, _WM_GETTEXT, _WM_GETTEXTLENGTH = 0x000C, 0x000D, 0x000E  # message.py's (it imports this module)
+
+
 @stdcall("user32")
 def GetWindowTextA(m: "Machine", hWnd: HWND, lpString: PTR, nMaxCount: INT) -> INT:
     """Copy the window's text (sends WM_GETTEXT); returns its length."""
-    from . import message as msg  # noqa: PLC0415
-    w = get(m, hWnd)
-    if w is None or nMaxCount <= 0:
-        return 0
-    return msg.send(m, w, msg.WM_GETTEXT, nMaxCount, lpString, unicode=False)
+    return _text_message(m, hWnd, _WM_GETTEXT, nMaxCount, lpString, False) if nMaxCount > 0 else 0
 
 
 @stdcall("user32")
 def GetWindowTextW(m: "Machine", hWnd: HWND, lpString: PTR, nMaxCount: INT) -> INT:
     """Copy the window's text (sends WM_GETTEXT); returns its length."""
-    from . import message as msg  # noqa: PLC0415
-    w = get(m, hWnd)
-    if w is None or nMaxCount <= 0:
-        return 0
-    return msg.send(m, w, msg.WM_GETTEXT, nMaxCount, lpString, unicode=True)
+    return _text_message(m, hWnd, _WM_GETTEXT, nMaxCount, lpString, True) if nMaxCount > 0 else 0
 
 
 @stdcall("user32")
 def GetWindowTextLengthA(m: "Machine", hWnd: HWND) -> INT:
     """Length of the window's text (WM_GETTEXTLENGTH)."""
-    from . import message as msg  # noqa: PLC0415
-    w = get(m, hWnd)
-    return msg.send(m, w, msg.WM_GETTEXTLENGTH, 0, 0, unicode=False) if w is not None else 0
+    return _text_message(m, hWnd, _WM_GETTEXTLENGTH, 0, 0, False)
 
 
 @stdcall("user32")
 def GetWindowTextLengthW(m: "Machine", hWnd: HWND) -> INT:
     """Length of the window's text (WM_GETTEXTLENGTH)."""
-    from . import message as msg  # noqa: PLC0415
-    w = get(m, hWnd)
-    return msg.send(m, w, msg.WM_GETTEXTLENGTH, 0, 0, unicode=True) if w is not None else 0
+    return _text_message(m, hWnd, _WM_GETTEXTLENGTH, 0, 0, True)
 
 
 def set_text(m: "Machine", w: Window, s: str) -> int:
@@ -1598,21 +1593,13 @@ def set_text(m: "Machine", w: Window, s: str) -> int:
 @stdcall("user32")
 def SetWindowTextA(m: "Machine", hWnd: HWND, lpString: PTR) -> BOOL:
     """Set the window's text (sends WM_SETTEXT)."""
-    from . import message as msg  # noqa: PLC0415
-    w = get(m, hWnd)
-    if w is None:
-        return 0
-    return msg.send(m, w, msg.WM_SETTEXT, 0, lpString, unicode=False)
+    return _text_message(m, hWnd, _WM_SETTEXT, 0, lpString, False)
 
 
 @stdcall("user32")
 def SetWindowTextW(m: "Machine", hWnd: HWND, lpString: PTR) -> BOOL:
     """Set the window's text (sends WM_SETTEXT)."""
-    from . import message as msg  # noqa: PLC0415
-    w = get(m, hWnd)
-    if w is None:
-        return 0
-    return msg.send(m, w, msg.WM_SETTEXT, 0, lpString, unicode=True)
+    return _text_message(m, hWnd, _WM_SETTEXT, 0, lpString, True)
 
 
 @stdcall("user32")

@@ -279,7 +279,11 @@ def _item_from_flags(m: "Machine", it: MenuItem, flags: int, id_or_sub: int, new
     return True
 
 
-def _insert(m: "Machine", mn: Menu, pos: int, flags: int, id_or_sub: int, new: int, unicode: bool) -> int:
+def _insert(m: "Machine", hMenu: int, pos: int, flags: int, id_or_sub: int, new: int, unicode: bool) -> int:
+    """InsertMenu / AppendMenu: a new item from the MF_* flags, before ``pos`` (a position or a command)."""
+    mn = _menu_arg(m, hMenu)
+    if mn is None:
+        return 0
     target = mn
     idx = len(mn.items)
     if flags & MF_BYPOSITION:
@@ -296,7 +300,11 @@ def _insert(m: "Machine", mn: Menu, pos: int, flags: int, id_or_sub: int, new: i
     return 1
 
 
-def _modify(m: "Machine", mn: Menu, pos: int, flags: int, id_or_sub: int, new: int, unicode: bool) -> int:
+def _modify(m: "Machine", hMenu: int, pos: int, flags: int, id_or_sub: int, new: int, unicode: bool) -> int:
+    """ModifyMenu: replace the item at ``pos`` (a position or a command); a replaced popup is destroyed."""
+    mn = _menu_arg(m, hMenu)
+    if mn is None:
+        return 0
     found = find_item(m, mn, pos, flags)
     if found is None:
         m.set_last_error(ERROR_MENU_ITEM_NOT_FOUND)
@@ -487,47 +495,41 @@ def LoadMenuIndirectW(m: "Machine", lpMenuTemplate: PTR) -> HANDLE:
 @stdcall("user32")
 def AppendMenuA(m: "Machine", hMenu: HANDLE, uFlags: UINT, uIDNewItem: DWORD, lpNewItem: PTR) -> BOOL:
     """Add an item at the end (string, bitmap, owner-draw, separator or popup)."""
-    mn = _menu_arg(m, hMenu)
-    return _insert(m, mn, 0xFFFFFFFF, uFlags | MF_BYPOSITION, uIDNewItem, lpNewItem, False) if mn else 0
+    return _insert(m, hMenu, 0xFFFFFFFF, uFlags | MF_BYPOSITION, uIDNewItem, lpNewItem, False)
 
 
 @stdcall("user32")
 def AppendMenuW(m: "Machine", hMenu: HANDLE, uFlags: UINT, uIDNewItem: DWORD, lpNewItem: PTR) -> BOOL:
     """Add an item at the end (string, bitmap, owner-draw, separator or popup)."""
-    mn = _menu_arg(m, hMenu)
-    return _insert(m, mn, 0xFFFFFFFF, uFlags | MF_BYPOSITION, uIDNewItem, lpNewItem, True) if mn else 0
+    return _insert(m, hMenu, 0xFFFFFFFF, uFlags | MF_BYPOSITION, uIDNewItem, lpNewItem, True)
 
 
 @stdcall("user32")
 def InsertMenuA(m: "Machine", hMenu: HANDLE, uPosition: UINT, uFlags: UINT, uIDNewItem: DWORD,
                 lpNewItem: PTR) -> BOOL:
     """Insert an item before a position or command (-1: append)."""
-    mn = _menu_arg(m, hMenu)
-    return _insert(m, mn, uPosition, uFlags, uIDNewItem, lpNewItem, False) if mn else 0
+    return _insert(m, hMenu, uPosition, uFlags, uIDNewItem, lpNewItem, False)
 
 
 @stdcall("user32")
 def InsertMenuW(m: "Machine", hMenu: HANDLE, uPosition: UINT, uFlags: UINT, uIDNewItem: DWORD,
                 lpNewItem: PTR) -> BOOL:
     """Insert an item before a position or command (-1: append)."""
-    mn = _menu_arg(m, hMenu)
-    return _insert(m, mn, uPosition, uFlags, uIDNewItem, lpNewItem, True) if mn else 0
+    return _insert(m, hMenu, uPosition, uFlags, uIDNewItem, lpNewItem, True)
 
 
 @stdcall("user32")
 def ModifyMenuA(m: "Machine", hMenu: HANDLE, uPosition: UINT, uFlags: UINT, uIDNewItem: DWORD,
                 lpNewItem: PTR) -> BOOL:
     """Replace an item (a replaced popup is destroyed)."""
-    mn = _menu_arg(m, hMenu)
-    return _modify(m, mn, uPosition, uFlags, uIDNewItem, lpNewItem, False) if mn else 0
+    return _modify(m, hMenu, uPosition, uFlags, uIDNewItem, lpNewItem, False)
 
 
 @stdcall("user32")
 def ModifyMenuW(m: "Machine", hMenu: HANDLE, uPosition: UINT, uFlags: UINT, uIDNewItem: DWORD,
                 lpNewItem: PTR) -> BOOL:
     """Replace an item (a replaced popup is destroyed)."""
-    mn = _menu_arg(m, hMenu)
-    return _modify(m, mn, uPosition, uFlags, uIDNewItem, lpNewItem, True) if mn else 0
+    return _modify(m, hMenu, uPosition, uFlags, uIDNewItem, lpNewItem, True)
 
 
 @stdcall("user32")

@@ -132,6 +132,11 @@ def _read_w(m: Machine, p: int, n: int) -> str:
     return m.mem.read(p, 2 * n).decode("utf-16-le", "surrogatepass") if n else ""
 
 
+def _read(m: Machine, dc: DC | None, p: int, n: int, wide: bool) -> str:
+    """``n`` characters (negative: up to the NUL) of a program string: UTF-16 (``wide``) or ANSI for the DC's font."""
+    return _read_w(m, p, n) if wide else _read_a(m, dc, p, n)
+
+
 # ---- painting ------------------------------------------------------------------------------------
 def _blit(dc: DC, surf: Surface, mask: np.ndarray, bx0: int, by0: int, color: int, clip: Rect | None) -> None:
     """Set the pixels of boolean ``mask`` (top-left at device (bx0, by0)) to ``color``, clipped."""
@@ -332,17 +337,13 @@ def _new_font(m: Machine, f: Font) -> int:
 @stdcall("gdi32")
 def CreateFontIndirectA(m: Machine, lplf: PTR) -> HANDLE:
     """A logical font from a LOGFONTA."""
-    if not lplf:
-        return 0
-    return _new_font(m, read_logfont(m, lplf, False))
+    return _new_font(m, read_logfont(m, lplf, False)) if lplf else 0
 
 
 @stdcall("gdi32")
 def CreateFontIndirectW(m: Machine, lplf: PTR) -> HANDLE:
     """A logical font from a LOGFONTW."""
-    if not lplf:
-        return 0
-    return _new_font(m, read_logfont(m, lplf, True))
+    return _new_font(m, read_logfont(m, lplf, True)) if lplf else 0
 
 
 @stdcall("gdi32")
@@ -385,31 +386,40 @@ def CreateFontW(m: Machine, cHeight: INT, cWidth: INT, cEscapement: INT, cOrient
 
 
 # ---- TextOut family -----------------------------------------------------------------------------
-@stdcall("gdi32")
-def TextOutA(m: Machine, hdc: HANDLE, x: INT, y: INT, lpString: PTR, c: INT) -> BOOL:
-    """Draw ``c`` characters at (x, y) with the DC's font, colours, background mode and alignment."""
+def _text_out_api(m: Machine, hdc: int, x: int, y: int, p: int, c: int, wide: bool) -> int:
+    """TextOutA/W."""
     dc = get_dc(m, hdc)
     if dc is None or c < 0:
         return 0
-    return int(_ext_text_out(dc, x, y, 0, None, _read_a(m, dc, lpString, c)))
+    return int(_ext_text_out(dc, x, y, 0, None, _read(m, dc, p, c, wide)))
+
+
+@stdcall("gdi32")
+def TextOutA(m: Machine, hdc: HANDLE, x: INT, y: INT, lpString: PTR, c: INT) -> BOOL:
+    """Draw ``c`` characters at (x, y) with the DC's font, colours, background mode and alignment."""
+    return _text_out_api(m, hdc, x, y, lpString, c, False)
 
 
 @stdcall("gdi32")
 def TextOutW(m: Machine, hdc: HANDLE, x: INT, y: INT, lpString: PTR, c: INT) -> BOOL:
     """Draw ``c`` characters at (x, y) with the DC's font, colours, background mode and alignment."""
-    dc = get_dc(m, hdc)
-    if dc is None or c < 0:
-        return 0
-    return int(_ext_text_out(dc, x, y, 0, None, _read_w(m, lpString, c)))
+    return _text_out_api(m, hdc, x, y, lpString, c, True)
 
 
-def _ext_common(m: Machine, hdc: int, x: int, y: int, options: int, lprect: int, s: str | None, n: int,
-                lpDx: int, raw: list[int] | None) -> int:
+def _ext_text_out_api(m: Machine, hdc: int, x: int, y: int, options: int, lprect: int, p: int, c: int, lpDx: int,
+                      wide: bool) -> int:
+    """ExtTextOutA/W: ``c`` characters, or glyph indices (BYTEs for A, WORDs for W) with ETO_GLYPH_INDEX."""
     dc = get_dc(m, hdc)
     if dc is None:
         return 0
+    s: str | None = None
+    raw: list[int] | None = None
+    if options & ETO_GLYPH_INDEX:
+        raw = (list(m.mem.unpack(f"<{c}H", p)) if wide else list(m.mem.read(p, c))) if c else []
+    else:
+        s = _read(m, dc, p, c, wide) if p else ""
     rect = m.mem.unpack("<4i", lprect) if lprect else None
-    cnt = n if s is None else len(s)
+    cnt = c if s is None else len(s)
     dx = list(m.mem.unpack(f"<{cnt * (2 if options & ETO_PDY else 1)}i", lpDx)) if lpDx and cnt else None
     return int(_ext_text_out(dc, x, y, options, rect, s or "", dx, raw))
 
@@ -418,23 +428,14 @@ def _ext_common(m: Machine, hdc: int, x: int, y: int, options: int, lprect: int,
 def ExtTextOutA(m: Machine, hdc: HANDLE, x: INT, y: INT, options: DWORD, lprect: PTR, lpString: PTR, c: DWORD,
                 lpDx: PTR) -> BOOL:
     """TextOut with an optional opaque/clipping rectangle and explicit character advances."""
-    dc = get_dc(m, hdc)
-    if dc is None:
-        return 0
-    if options & ETO_GLYPH_INDEX:
-        idx = list(m.mem.read(lpString, c)) if c else []
-        return _ext_common(m, hdc, x, y, options, lprect, None, c, lpDx, idx)
-    return _ext_common(m, hdc, x, y, options, lprect, _read_a(m, dc, lpString, c) if lpString else "", c, lpDx, None)
+    return _ext_text_out_api(m, hdc, x, y, options, lprect, lpString, c, lpDx, False)
 
 
 @stdcall("gdi32")
 def ExtTextOutW(m: Machine, hdc: HANDLE, x: INT, y: INT, options: DWORD, lprect: PTR, lpString: PTR, c: DWORD,
                 lpDx: PTR) -> BOOL:
     """TextOut with an optional opaque/clipping rectangle and explicit character advances."""
-    if options & ETO_GLYPH_INDEX:
-        idx = list(m.mem.unpack(f"<{c}H", lpString)) if c else []
-        return _ext_common(m, hdc, x, y, options, lprect, None, c, lpDx, idx)
-    return _ext_common(m, hdc, x, y, options, lprect, _read_w(m, lpString, c) if lpString else "", c, lpDx, None)
+    return _ext_text_out_api(m, hdc, x, y, options, lprect, lpString, c, lpDx, True)
 
 
 # ---- tabs -----------------------------------------------------------------------------------------
@@ -517,47 +518,43 @@ def _fill(dc: DC, r: Rect, px: int) -> None:
     dc.end()
 
 
+def _tabbed_api(m: Machine, hdc: int, x: int, y: int, p: int, n: int, nstops: int, lpstops: int, origin: int,
+                draw: bool, wide: bool) -> int:
+    """TabbedTextOutA/W (``draw``; TA_UPDATECP starts at the current position) and GetTabbedTextExtentA/W."""
+    dc = get_dc(m, hdc)
+    if dc is None:
+        return 0
+    if draw and dc.text_align & TA_UPDATECP:
+        x, y = dc.pos
+    return _tabbed(m, hdc, x, y, _read(m, dc, p, n, wide), nstops, lpstops, origin, draw)
+
+
 @stdcall("user32")
 def TabbedTextOutA(m: Machine, hdc: HANDLE, x: INT, y: INT, lpString: PTR, chCount: INT, nTabPositions: INT,
                    lpnTabStopPositions: PTR, nTabOrigin: INT) -> DWORD:
     """TextOut expanding tabs to the given stops; returns MAKELONG(width, height)."""
-    dc = get_dc(m, hdc)
-    if dc is None:
-        return 0
-    if dc.text_align & TA_UPDATECP:
-        x, y = dc.pos
-    return _tabbed(m, hdc, x, y, _read_a(m, dc, lpString, chCount), nTabPositions, lpnTabStopPositions,
-                   nTabOrigin, True)
+    return _tabbed_api(m, hdc, x, y, lpString, chCount, nTabPositions, lpnTabStopPositions, nTabOrigin, True, False)
 
 
 @stdcall("user32")
 def TabbedTextOutW(m: Machine, hdc: HANDLE, x: INT, y: INT, lpString: PTR, chCount: INT, nTabPositions: INT,
                    lpnTabStopPositions: PTR, nTabOrigin: INT) -> DWORD:
     """TextOut expanding tabs to the given stops; returns MAKELONG(width, height)."""
-    dc = get_dc(m, hdc)
-    if dc is None:
-        return 0
-    if dc.text_align & TA_UPDATECP:
-        x, y = dc.pos
-    return _tabbed(m, hdc, x, y, _read_w(m, lpString, chCount), nTabPositions, lpnTabStopPositions, nTabOrigin,
-                   True)
+    return _tabbed_api(m, hdc, x, y, lpString, chCount, nTabPositions, lpnTabStopPositions, nTabOrigin, True, True)
 
 
 @stdcall("user32")
 def GetTabbedTextExtentA(m: Machine, hdc: HANDLE, lpString: PTR, chCount: INT, nTabPositions: INT,
                          lpnTabStopPositions: PTR) -> DWORD:
     """Size of a string with tabs expanded: MAKELONG(width, height)."""
-    dc = get_dc(m, hdc)
-    if dc is None:
-        return 0
-    return _tabbed(m, hdc, 0, 0, _read_a(m, dc, lpString, chCount), nTabPositions, lpnTabStopPositions, 0, False)
+    return _tabbed_api(m, hdc, 0, 0, lpString, chCount, nTabPositions, lpnTabStopPositions, 0, False, False)
 
 
 @stdcall("user32")
 def GetTabbedTextExtentW(m: Machine, hdc: HANDLE, lpString: PTR, chCount: INT, nTabPositions: INT,
                          lpnTabStopPositions: PTR) -> DWORD:
     """Size of a string with tabs expanded: MAKELONG(width, height)."""
-    return _tabbed(m, hdc, 0, 0, _read_w(m, lpString, chCount), nTabPositions, lpnTabStopPositions, 0, False)
+    return _tabbed_api(m, hdc, 0, 0, lpString, chCount, nTabPositions, lpnTabStopPositions, 0, False, True)
 
 
 # ---- measuring ----------------------------------------------------------------------------------
@@ -566,24 +563,25 @@ def _put_size(m: Machine, p: int, wh: tuple[int, int]) -> None:
         m.mem.pack("<2i", p, *wh)
 
 
-@stdcall("gdi32")
-def GetTextExtentPoint32A(m: Machine, hdc: HANDLE, lpString: PTR, c: INT, psizl: PTR) -> BOOL:
-    """Width and height of a string in the DC's font (logical units)."""
+def _extent_point(m: Machine, hdc: int, p: int, c: int, psizl: int, wide: bool) -> int:
+    """GetTextExtentPoint(32)A/W."""
     dc = get_dc(m, hdc)
     if dc is None or c < 0 or not psizl:
         return 0
-    _put_size(m, psizl, text_extent(dc, _read_a(m, dc, lpString, c)))
+    _put_size(m, psizl, text_extent(dc, _read(m, dc, p, c, wide)))
     return 1
+
+
+@stdcall("gdi32")
+def GetTextExtentPoint32A(m: Machine, hdc: HANDLE, lpString: PTR, c: INT, psizl: PTR) -> BOOL:
+    """Width and height of a string in the DC's font (logical units)."""
+    return _extent_point(m, hdc, lpString, c, psizl, False)
 
 
 @stdcall("gdi32")
 def GetTextExtentPoint32W(m: Machine, hdc: HANDLE, lpString: PTR, c: INT, psizl: PTR) -> BOOL:
     """Width and height of a string in the DC's font (logical units)."""
-    dc = get_dc(m, hdc)
-    if dc is None or c < 0 or not psizl:
-        return 0
-    _put_size(m, psizl, text_extent(dc, _read_w(m, lpString, c)))
-    return 1
+    return _extent_point(m, hdc, lpString, c, psizl, True)
 
 
 @stdcall("gdi32")
@@ -598,7 +596,13 @@ def GetTextExtentPointW(m: Machine, hdc: HANDLE, lpString: PTR, c: INT, psizl: P
     return GetTextExtentPoint32W(m, hdc, lpString, c, psizl)
 
 
-def _extent_ex(m: Machine, dc: DC, s: str, max_ext: int, lpnFit: int, lpnDx: int, lpSize: int) -> int:
+def _extent_ex(m: Machine, hdc: int, p: int, n: int, max_ext: int, lpnFit: int, lpnDx: int, lpSize: int,
+               wide: bool) -> int:
+    """GetTextExtentExPointA/W."""
+    dc = get_dc(m, hdc)
+    if dc is None or n < 0:
+        return 0
+    s = _read(m, dc, p, n, wide)
     r = metrics(dc)
     advs = _advances(dc, r, s)
     acc, cum = 0, []
@@ -622,20 +626,14 @@ def _extent_ex(m: Machine, dc: DC, s: str, max_ext: int, lpnFit: int, lpnDx: int
 def GetTextExtentExPointA(m: Machine, hdc: HANDLE, lpszString: PTR, cchString: INT, nMaxExtent: INT,
                           lpnFit: PTR, lpnDx: PTR, lpSize: PTR) -> BOOL:
     """String size, how many characters fit in ``nMaxExtent`` and each prefix's width."""
-    dc = get_dc(m, hdc)
-    if dc is None or cchString < 0:
-        return 0
-    return _extent_ex(m, dc, _read_a(m, dc, lpszString, cchString), nMaxExtent, lpnFit, lpnDx, lpSize)
+    return _extent_ex(m, hdc, lpszString, cchString, nMaxExtent, lpnFit, lpnDx, lpSize, False)
 
 
 @stdcall("gdi32")
 def GetTextExtentExPointW(m: Machine, hdc: HANDLE, lpszString: PTR, cchString: INT, nMaxExtent: INT,
                           lpnFit: PTR, lpnDx: PTR, lpSize: PTR) -> BOOL:
     """String size, how many characters fit in ``nMaxExtent`` and each prefix's width."""
-    dc = get_dc(m, hdc)
-    if dc is None or cchString < 0:
-        return 0
-    return _extent_ex(m, dc, _read_w(m, lpszString, cchString), nMaxExtent, lpnFit, lpnDx, lpSize)
+    return _extent_ex(m, hdc, lpszString, cchString, nMaxExtent, lpnFit, lpnDx, lpSize, True)
 
 
 def pack_textmetric(r: Realized, wide: bool, conv: tuple[Callable[[int], int], Callable[[int], int]] | None = None,
@@ -664,56 +662,56 @@ def _conv(dc: DC) -> tuple[Callable[[int], int], Callable[[int], int]]:
     return (lambda v: _to_log_x(dc, v)), (lambda v: _to_log_y(dc, v))
 
 
-@stdcall("gdi32")
-def GetTextMetricsA(m: Machine, hdc: HANDLE, lptm: PTR) -> BOOL:
-    """TEXTMETRICA of the DC's font (logical units)."""
+def _text_metrics(m: Machine, hdc: int, lptm: int, wide: bool) -> int:
+    """GetTextMetricsA/W."""
     dc = get_dc(m, hdc)
     if dc is None or not lptm:
         return 0
-    m.mem.write(lptm, pack_textmetric(metrics(dc), False, _conv(dc)))
+    m.mem.write(lptm, pack_textmetric(metrics(dc), wide, _conv(dc)))
     return 1
+
+
+@stdcall("gdi32")
+def GetTextMetricsA(m: Machine, hdc: HANDLE, lptm: PTR) -> BOOL:
+    """TEXTMETRICA of the DC's font (logical units)."""
+    return _text_metrics(m, hdc, lptm, False)
 
 
 @stdcall("gdi32")
 def GetTextMetricsW(m: Machine, hdc: HANDLE, lptm: PTR) -> BOOL:
     """TEXTMETRICW of the DC's font (logical units)."""
+    return _text_metrics(m, hdc, lptm, True)
+
+
+def _text_face(m: Machine, hdc: int, c: int, p: int, wide: bool) -> int:
+    """GetTextFaceA/W: counts are in bytes (A) or characters (W), the NUL included."""
     dc = get_dc(m, hdc)
-    if dc is None or not lptm:
+    if dc is None:
         return 0
-    m.mem.write(lptm, pack_textmetric(metrics(dc), True, _conv(dc)))
-    return 1
+    name = metrics(dc).face_name
+    units: str | bytes = name if wide else name.encode(m.ansi, "replace")
+    if not p:
+        return len(units) + 1
+    if c <= 0:
+        return 0
+    units = units[:c - 1]
+    if isinstance(units, str):
+        m.mem.write_wstr(p, units)
+    else:
+        m.mem.write(p, units + b"\0")
+    return len(units) + 1
 
 
 @stdcall("gdi32")
 def GetTextFaceA(m: Machine, hdc: HANDLE, c: INT, lpName: PTR) -> INT:
     """Typeface name of the DC's font; returns characters copied including the NUL (or needed, for NULL)."""
-    dc = get_dc(m, hdc)
-    if dc is None:
-        return 0
-    b = metrics(dc).face_name.encode(m.ansi, "replace")
-    if not lpName:
-        return len(b) + 1
-    if c <= 0:
-        return 0
-    b = b[:c - 1]
-    m.mem.write(lpName, b + b"\0")
-    return len(b) + 1
+    return _text_face(m, hdc, c, lpName, False)
 
 
 @stdcall("gdi32")
 def GetTextFaceW(m: Machine, hdc: HANDLE, c: INT, lpName: PTR) -> INT:
     """Typeface name of the DC's font; returns characters copied including the NUL (or needed, for NULL)."""
-    dc = get_dc(m, hdc)
-    if dc is None:
-        return 0
-    name = metrics(dc).face_name
-    if not lpName:
-        return len(name) + 1
-    if c <= 0:
-        return 0
-    name = name[:c - 1]
-    m.mem.write_wstr(lpName, name)
-    return len(name) + 1
+    return _text_face(m, hdc, c, lpName, True)
 
 
 def _char_codes(m: Machine, dc: DC, first: int, last: int, wide: bool) -> list[str] | None:
@@ -1044,7 +1042,9 @@ def _draw_line(dc: DC, r: Realized, lay: _Layout, text: str, x: int, y: int, cli
                 start = i + 1
         if opaque:
             box = (x, y, x + lay.width(text), y + r.height)
-            _fill(dc, rect_intersect(box, clip) if clip else box, dc.bk_px()) if (not clip or rect_intersect(box, clip)) else None
+            part = rect_intersect(box, clip) if clip else box
+            if part is not None:
+                _fill(dc, part, dc.bk_px())
         for px, seg, start in pieces:
             if not seg:
                 continue
@@ -1254,22 +1254,24 @@ def EnumFontsW(m: Machine, hdc: HANDLE, lpLogfont: LPCWSTR, lpProc: PTR, lParam:
     return _enum_families(m, lpLogfont, lpProc, lParam, True)
 
 
+def _enum_families_ex(m: Machine, p: int, proc: int, lparam: int, wide: bool) -> int:
+    """EnumFontFamiliesExA/W: the LOGFONT's face name and charset select the families."""
+    if not p:
+        return 0
+    lf = read_logfont(m, p, wide)
+    return _enum_families(m, lf.face or None, proc, lparam, wide, lf.charset)
+
+
 @stdcall("gdi32")
 def EnumFontFamiliesExA(m: Machine, hdc: HANDLE, lpLogfont: PTR, lpProc: PTR, lParam: DWORD, dwFlags: DWORD) -> INT:
     """Enumerate typefaces matching a LOGFONT's charset and face name (empty: one entry per typeface)."""
-    if not lpLogfont:
-        return 0
-    lf = read_logfont(m, lpLogfont, False)
-    return _enum_families(m, lf.face or None, lpProc, lParam, False, lf.charset)
+    return _enum_families_ex(m, lpLogfont, lpProc, lParam, False)
 
 
 @stdcall("gdi32")
 def EnumFontFamiliesExW(m: Machine, hdc: HANDLE, lpLogfont: PTR, lpProc: PTR, lParam: DWORD, dwFlags: DWORD) -> INT:
     """Enumerate typefaces matching a LOGFONT's charset and face name (empty: one entry per typeface)."""
-    if not lpLogfont:
-        return 0
-    lf = read_logfont(m, lpLogfont, True)
-    return _enum_families(m, lf.face or None, lpProc, lParam, True, lf.charset)
+    return _enum_families_ex(m, lpLogfont, lpProc, lParam, True)
 
 
 # ---- GrayString -----------------------------------------------------------------------------------
@@ -1286,7 +1288,7 @@ def _gray(m: Machine, hdc: int, hbr: int, proc: int, data: int, count: int, x: i
         if count == 0:
             s = m.mem.wstr(data) if wide else decode_a(dc, m, m.mem.cstr_bytes(data))
         else:
-            s = _read_w(m, data, count) if wide else _read_a(m, dc, data, count)
+            s = _read(m, dc, data, count, wide)
         if count == 0:
             count = len(s)
     if w == 0 or h == 0:
@@ -1394,10 +1396,7 @@ def _draw_state(m: Machine, hdc: int, hbr: int, proc: int, ldata: int, wdata: in
     if kind in (DST_TEXT, DST_PREFIXTEXT):
         if not ldata:
             return 0
-        if wide:
-            text = _read_w(m, ldata, wdata if wdata else -1)
-        else:
-            text = _read_a(m, dc, ldata, wdata if wdata else -1)
+        text = _read(m, dc, ldata, wdata if wdata else -1, wide)
     bitmap = None
     if kind == DST_BITMAP:
         bitmap = gdiobj.table(m).get(ldata, gdiobj.Bitmap)

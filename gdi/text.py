@@ -498,7 +498,7 @@ def _tabbed(m: Machine, hdc: int, x: int, y: int, s: str, nstops: int, lpstops: 
         align = dc.text_align
         baseline = py + r.ascent if align & 24 == TA_TOP else py - r.descent if align & 24 == TA_BOTTOM else py
         if dc.bk_mode == OPAQUE and end > px:  # the whole extent, tab gaps included
-            _fill(dc, (px, baseline - r.ascent, end, baseline + r.descent), dc.bk_px())
+            dc.fill_device((px, baseline - r.ascent, end, baseline + r.descent), dc.bk_px())
         for pxx, seg in pieces:
             if seg:
                 _paint(dc, r, seg, pxx, baseline, _advances(dc, r, seg), None, False)
@@ -507,15 +507,6 @@ def _tabbed(m: Machine, hdc: int, x: int, y: int, s: str, nstops: int, lpstops: 
     w = _to_log_x(dc, end - px)
     h = _to_log_y(dc, r.height)
     return ((h & 0xFFFF) << 16) | (w & 0xFFFF)
-
-
-def _fill(dc: DC, r: Rect, px: int) -> None:
-    surf = dc.begin()
-    if surf is None:
-        return
-    for x0, y0, x1, y1 in dc.device_rect_clips(r):
-        surf.px[y0:y1, x0:x1] = px
-    dc.end()
 
 
 def _tabbed_api(m: Machine, hdc: int, x: int, y: int, p: int, n: int, nstops: int, lpstops: int, origin: int,
@@ -1044,7 +1035,7 @@ def _draw_line(dc: DC, r: Realized, lay: _Layout, text: str, x: int, y: int, cli
             box = (x, y, x + lay.width(text), y + r.height)
             part = rect_intersect(box, clip) if clip else box
             if part is not None:
-                _fill(dc, part, dc.bk_px())
+                dc.fill_device(part, dc.bk_px())
         for px, seg, start in pieces:
             if not seg:
                 continue

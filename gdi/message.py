@@ -645,22 +645,26 @@ def SendMessageTimeoutW(m: "Machine", hWnd: HWND, Msg_: UINT, wParam: DWORD, lPa
     return _send_timeout(m, hWnd, Msg_, wParam, lParam, lpdwResult, True)
 
 
-@stdcall("user32")
-def SendNotifyMessageA(m: "Machine", hWnd: HWND, Msg_: UINT, wParam: DWORD, lParam: DWORD) -> BOOL:
-    """Send to a same-thread window, post to other threads' windows."""
+def _send_notify(m: "Machine", hWnd: int, msg: int, wp: int, lp: int, wide: bool) -> int:
     w = wm.get(m, hWnd)
     if w is None:
         return 0
     if m.thread is not None and w.tid == m.thread.tid:
-        send(m, w, Msg_, wParam, lParam, False)
+        send(m, w, msg, wp, lp, wide)
         return 1
-    return int(post(m, hWnd, Msg_, wParam, lParam))
+    return int(post(m, hWnd, msg, wp, lp))
+
+
+@stdcall("user32")
+def SendNotifyMessageA(m: "Machine", hWnd: HWND, Msg_: UINT, wParam: DWORD, lParam: DWORD) -> BOOL:
+    """Send to a same-thread window, post to other threads' windows."""
+    return _send_notify(m, hWnd, Msg_, wParam, lParam, False)
 
 
 @stdcall("user32")
 def SendNotifyMessageW(m: "Machine", hWnd: HWND, Msg_: UINT, wParam: DWORD, lParam: DWORD) -> BOOL:
-    """Send to a same-thread window, post to other threads' windows."""
-    return SendNotifyMessageA(m, hWnd, Msg_, wParam, lParam)
+    """Wide SendNotifyMessage: a same-thread send carries Unicode text."""
+    return _send_notify(m, hWnd, Msg_, wParam, lParam, True)
 
 
 @stdcall("user32")

@@ -108,7 +108,8 @@ def test_getdibits_24_and_4_bit_bottom_up(section) -> None:
     assert " ".join(g[3:]) == ("80 80 80 ff ff ff 00 00 00 00 00 00 "  # bottom row first: grey white black
                                "00 00 ff 00 ff 00 ff 00 00 00 00 00")  # top row: red green blue (BGR)
     g4 = out["getdibits4"]
-    assert g4[:7] == ["2", "7f", "00", "00", "00", "9a", "c0"]  # VGA indices: grey 7, white 15 / red 9, green 10, blue 12
+    # VGA indices: grey 7, white 15 / red 9, green 10, blue 12
+    assert g4[:7] == ["2", "7f", "00", "00", "00", "9a", "c0"]
     assert g4[7:] == ["table7", "808080", "table8", "c0c0c0", "table15", "ffffff"]
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import shutil
 import signal
 import subprocess
@@ -23,6 +22,7 @@ import pytest
 from PIL import Image, ImageChops
 
 from conftest import PROGRAMS, REPO
+from test_gui_x11 import xserver  # noqa: F401 - the Xvfb fixture
 
 from app import config as cfg
 from app import library
@@ -182,19 +182,9 @@ needs_x = pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool
 
 
 @pytest.fixture
-def xlauncher(tmp_path: Path):
+def xlauncher(xserver, tmp_path: Path):
     """An Xvfb display and a library: a folder with copies of gui_keys.exe and gui_icons.exe (plus the bundled
     demos); ``start()`` opens the launcher on it and returns (process, state reader)."""
-    r, w = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(w,))
-    os.close(w)
-    with os.fdopen(r) as f:
-        ready, _, _ = select.select([f], [], [], 20)
-        n = f.readline().strip() if ready else ""
-    if not n.isdigit():
-        xvfb.kill()
-        pytest.skip("Xvfb did not start")
     lib = tmp_path / "library"
     lib.mkdir()
     shutil.copy(GUI_KEYS, lib / "gui_keys.exe")
@@ -203,11 +193,8 @@ def xlauncher(tmp_path: Path):
     conf.add_folder(lib)
     conf.save()
     state = tmp_path / "state.json"
-    env = dict(os.environ, DISPLAY=f":{n}", XDG_DATA_HOME=str(tmp_path / "xdg"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_STATE_HOME=str(tmp_path / "state"),
-               PYTHONPATH=str(REPO), PYTHONWARNINGS="ignore",
+    env = dict(xserver, XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_STATE_HOME=str(tmp_path / "state"),
                EXEPLAY_LAUNCHER_STATE=str(state))
-    env.pop("SDL_VIDEODRIVER", None)
     procs: list[subprocess.Popen[bytes]] = []
 
     def read_state() -> dict:
@@ -232,8 +219,6 @@ def xlauncher(tmp_path: Path):
             except ProcessLookupError:
                 pass
             p.communicate()
-        xvfb.kill()
-        xvfb.wait()
 
 
 def _wait(what: str, cond, timeout: float = 15.0, every: float = 0.1):

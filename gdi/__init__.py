@@ -53,4 +53,12 @@ def register_all() -> None:
         user32_misc,
         user32_text,
         window,
+        window_class,
+        window_core,
+        window_create,
+        window_focus,
+        window_paint,
+        window_pos,
+        window_text,
+        window_tree,
     )

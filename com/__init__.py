@@ -10,4 +10,4 @@ def register_all() -> None:
     if _done:
         return
     _done = True
-    from . import ddraw, ddraw_clipper, ddraw_palette, ddraw_surface, dinput, dsound, factory  # noqa: F401, PLC0415
+    from . import ddraw, ddraw_clipper, ddraw_palette, ddraw_surface, ddraw_vtables, dinput, dsound, factory  # noqa: F401, PLC0415

@@ -28,16 +28,15 @@ import numpy as np
 from emu.api import DWORD, PTR
 
 from . import ddraw_display as disp
-from . import guids, pixfmt
+from . import pixfmt
 from .ddraw_clipper import Clipper
 from .ddraw_errors import (
     DD_OK, DDENUMRET_OK, DDERR_ALREADYINITIALIZED, DDERR_INVALIDOBJECT, DDERR_INVALIDPARAMS, DDERR_INVALIDPIXELFORMAT,
     DDERR_NOCLIPPERATTACHED, DDERR_NOCOLORKEY, DDERR_NOPALETTEATTACHED, DDERR_NOTFLIPPABLE, DDERR_NOTFOUND,
     DDERR_OUTOFVIDEOMEMORY, DDERR_SURFACEBUSY, DDERR_SURFACELOST, DDERR_WRONGMODE,
 )
-from .ddraw_gamma import IDirectDrawGammaControl
 from .ddraw_palette import Palette
-from .factory import ComObject, Interface, IUnknown, Ref, add_ref, kill, lookup_obj, publish, release
+from .factory import ComObject, Interface, Ref, add_ref, kill, lookup_obj, publish, release
 from .pixfmt import PixelFormat
 
 if TYPE_CHECKING:
@@ -361,7 +360,8 @@ class Surface(ComObject):
 
 def surface_iface(version: int) -> Interface:
     """The surface interface a DirectDraw interface of ``version`` hands out."""
-    return {1: IDirectDrawSurface, 2: IDirectDrawSurface, 4: IDirectDrawSurface4, 7: IDirectDrawSurface7}[version]
+    from . import ddraw_vtables  # noqa: F401, PLC0415 - the vtables (imported once; it sets Surface.interfaces)
+    return Surface.interfaces[{1: 0, 2: 0, 4: 3, 7: 4}[version]]
 
 
 def create(m: "Machine", dd: Any, dd_iface: Interface, d: Desc) -> Surface | int:
@@ -742,86 +742,5 @@ def Initialize(m: "Machine", this: Ref, lpDD: PTR, lpDDSurfaceDesc: PTR) -> DWOR
     """IDirectDrawSurface::Initialize: surfaces are created initialized (DDERR_ALREADYINITIALIZED)."""
     return DDERR_ALREADYINITIALIZED
 
-
-# ---- vtables ------------------------------------------------------------------------------------------------------
-from . import ddraw_attach as att  # noqa: E402 - the method modules import this one's Surface
-from . import ddraw_blit as blt  # noqa: E402
-from . import ddraw_lock as lck  # noqa: E402
-
-
-def _slots(version: int) -> list[tuple[str, Any]]:
-    slots: list[tuple[str, Any]] = [
-        ("AddAttachedSurface", att.AddAttachedSurface),
-        ("AddOverlayDirtyRect", att.AddOverlayDirtyRect),
-        ("Blt", blt.Blt),
-        ("BltBatch", blt.BltBatch),
-        ("BltFast", blt.BltFast),
-        ("DeleteAttachedSurface", att.DeleteAttachedSurface),
-        ("EnumAttachedSurfaces", EnumAttachedSurfaces),
-        ("EnumOverlayZOrders", att.EnumOverlayZOrders),
-        ("Flip", Flip),
-        ("GetAttachedSurface", GetAttachedSurface),
-        ("GetBltStatus", GetBltStatus),
-        ("GetCaps", GetCaps),
-        ("GetClipper", GetClipper),
-        ("GetColorKey", GetColorKey),
-        ("GetDC", lck.GetDC),
-        ("GetFlipStatus", GetFlipStatus),
-        ("GetOverlayPosition", att.GetOverlayPosition),
-        ("GetPalette", GetPalette),
-        ("GetPixelFormat", GetPixelFormat),
-        ("GetSurfaceDesc", GetSurfaceDesc),
-        ("Initialize", Initialize),
-        ("IsLost", IsLost),
-        ("Lock", lck.Lock),
-        ("ReleaseDC", lck.ReleaseDC),
-        ("Restore", Restore),
-        ("SetClipper", SetClipper),
-        ("SetColorKey", SetColorKey),
-        ("SetOverlayPosition", att.SetOverlayPosition),
-        ("SetPalette", SetPalette),
-        ("Unlock", lck.Unlock if version < 4 else lck.Unlock4),
-        ("UpdateOverlay", att.UpdateOverlay),
-        ("UpdateOverlayDisplay", att.UpdateOverlayDisplay),
-        ("UpdateOverlayZOrder", att.UpdateOverlayZOrder),
-    ]
-    if version >= 2:
-        slots += [
-            ("GetDDInterface", GetDDInterface),
-            ("PageLock", PageLock),
-            ("PageUnlock", PageUnlock),
-        ]
-    if version >= 3:
-        slots += [("SetSurfaceDesc", att.SetSurfaceDesc)]
-    if version >= 4:
-        slots += [
-            ("SetPrivateData", att.SetPrivateData),
-            ("GetPrivateData", att.GetPrivateData),
-            ("FreePrivateData", att.FreePrivateData),
-            ("GetUniquenessValue", GetUniquenessValue),
-            ("ChangeUniquenessValue", ChangeUniquenessValue),
-        ]
-    if version >= 7:
-        slots += [
-            ("SetPriority", att.SetPriority),
-            ("GetPriority", att.GetPriority),
-            ("SetLOD", att.SetLOD),
-            ("GetLOD", att.GetLOD),
-        ]
-    return slots
-
-
-def _surface_interface(name: str, iid: bytes, version: int) -> Interface:
-    return Interface(name, iid, base=IUnknown, dll="ddraw", version=version, invalid=DDERR_INVALIDOBJECT,
-                     slots=_slots(version))
-
-
-IDirectDrawSurface = _surface_interface("IDirectDrawSurface", guids.IID_IDirectDrawSurface, 1)
-IDirectDrawSurface2 = _surface_interface("IDirectDrawSurface2", guids.IID_IDirectDrawSurface2, 2)
-IDirectDrawSurface3 = _surface_interface("IDirectDrawSurface3", guids.IID_IDirectDrawSurface3, 3)
-IDirectDrawSurface4 = _surface_interface("IDirectDrawSurface4", guids.IID_IDirectDrawSurface4, 4)
-IDirectDrawSurface7 = _surface_interface("IDirectDrawSurface7", guids.IID_IDirectDrawSurface7, 7)
-Surface.interfaces = (IDirectDrawSurface, IDirectDrawSurface2, IDirectDrawSurface3, IDirectDrawSurface4,
-                      IDirectDrawSurface7, IDirectDrawGammaControl)
 
 __all__ = ["Surface", "create", "publish", "read_desc", "surface_iface"]

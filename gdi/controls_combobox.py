@@ -59,7 +59,7 @@ from .controls_listbox import (
     VK_NEXT, VK_PRIOR, VK_RETURN, VK_RIGHT, VK_UP, _height, _s32, _update_scroll, cstate, ctype, find, index_at,
     lstate, make_visible, set_cursel, set_top, visible_count,
 )
-from .controls_listbox_proc import draw_item_text, list_proc
+from . import controls_listbox_proc as lbp
 
 if TYPE_CHECKING:
     from emu.machine import Machine
@@ -123,7 +123,7 @@ def _lb(m: Machine, w: Window, msg: int, wp: int = 0, lp: int = 0, unicode: bool
     lst = cstate(w).list
     if lst is None:
         return CB_ERR
-    return list_proc(m, lst, msg, wp & 0xFFFFFFFF, lp & 0xFFFFFFFF, unicode) & 0xFFFFFFFF
+    return lbp.list_proc(m, lst, msg, wp & 0xFFFFFFFF, lp & 0xFFFFFFFF, unicode) & 0xFFFFFFFF
 
 
 def _sel_text(m: Machine, w: Window) -> str:
@@ -736,7 +736,7 @@ def paint_combo(m: Machine, w: Window, dc: DC) -> None:
         dc.clip = Region.from_rect(inner)
         dc.invalidate_clip()
         try:
-            draw_item_text(m, dc, text, inner[0] + 1, inner[1] + (inner[3] - inner[1] - th) // 2, None)
+            lbp.draw_item_text(m, dc, text, inner[0] + 1, inner[1] + (inner[3] - inner[1] - th) // 2, None)
         finally:
             dc.clip = saved
             dc.invalidate_clip()

@@ -668,8 +668,16 @@ def combo_dropped(w: Window) -> bool:
     return isinstance(w.data, ComboState) and w.data.dropped
 
 
-# The API modules split from this one; re-exported names other modules use as ``controls_listbox.NAME``.
-from .controls_listbox_proc import (  # noqa: E402, F401
-    combolbox_proc, draw_item_text, list_message, list_proc, paint_list,
-)
-from .controls_combobox import close_up, combo_message, combo_proc, drop_down, paint_combo  # noqa: E402, F401
+# The API modules split from this one (imported here so that they register), and their names as
+# ``controls_listbox.NAME``, looked up lazily so that any import order works.
+from . import controls_listbox_proc, controls_combobox  # noqa: E402
+
+_SPLIT = (controls_listbox_proc, controls_combobox,)
+
+
+def __getattr__(attr: str) -> object:
+    """A name defined by one of the split-off modules."""
+    for mod in _SPLIT:
+        if attr in mod.__dict__:
+            return mod.__dict__[attr]
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")

@@ -518,7 +518,7 @@ def load_image_other(m: "Machine", hinst: int, name: Name | None, type: int, cx:
         if h is not None and h in st.objs:
             return h
     if hinst == 0:
-        ic = _system(m, key, is_icon, cx, cy, flags)
+        ic = cursor_system._system(m, key, is_icon, cx, cy, flags)
         if ic is None:
             m.set_last_error(ERROR_RESOURCE_NAME_NOT_FOUND)
             return 0
@@ -552,14 +552,16 @@ def system_cursor(m: "Machine", ident: int) -> int:
     return load_cursor(m, 0, ident)
 
 
-# The API modules split from this one; re-exported names other modules use as ``cursor.NAME``.
-from .cursor_system import BLACK, BLUE, GREEN, GREY, NAVY, RED, WHITE_, YELLOW, _system  # noqa: E402, F401
-from .cursor_draw import (  # noqa: E402, F401
-    DrawIcon, DrawIconEx, GetCursor, GetCursorInfo, SetCursor, copy_icon, copy_image_other, current, cursor_image,
-    destroy, draw_icon, draw_icon_ex, from_bitmaps, icon_bitmaps, icon_size, set_class_cursor, set_cursor, small_icon,
-)
-from .cursor_api import (  # noqa: E402, F401
-    CopyIcon, CreateCursor, CreateIcon, CreateIconFromResource, CreateIconFromResourceEx, CreateIconIndirect,
-    DestroyCursor, DestroyIcon, GetIconInfo, GetIconInfoExA, GetIconInfoExW, LoadCursorA, LoadCursorFromFileA,
-    LoadCursorFromFileW, LoadCursorW, LoadIconA, LoadIconW, LookupIconIdFromDirectory, LookupIconIdFromDirectoryEx,
-)
+# The API modules split from this one (imported here so that they register), and their names as
+# ``cursor.NAME``, looked up lazily so that any import order works (a split-off module imports this one first).
+from . import cursor_system, cursor_draw, cursor_api  # noqa: E402
+
+_SPLIT = (cursor_system, cursor_draw, cursor_api,)
+
+
+def __getattr__(attr: str) -> object:
+    """A name defined by one of the split-off modules."""
+    for mod in _SPLIT:
+        if attr in mod.__dict__:
+            return mod.__dict__[attr]
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")

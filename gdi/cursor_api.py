@@ -14,7 +14,7 @@ from .cursor import (
     _dir_entries, _fields, _indices, _make, _metric, add, best_entry, from_resource_bits, get, load_cursor, load_icon,
     load_image_other,
 )
-from .cursor_draw import destroy, from_bitmaps, icon_bitmaps
+from . import cursor_draw
 
 if TYPE_CHECKING:
     from emu.machine import Machine
@@ -45,7 +45,7 @@ def _ddb_px(m: "Machine", p: int, w: int, h: int, bpp: int) -> np.ndarray | None
 
 
 def _write_info(m: "Machine", p: int, ic: IconObj) -> None:
-    hmask, hcolor = icon_bitmaps(m, ic)
+    hmask, hcolor = cursor_draw.icon_bitmaps(m, ic)
     m.mem.pack("<IIIII", p, int(ic.is_icon), ic.hotspot[0], ic.hotspot[1], hmask, hcolor)
 
 
@@ -132,7 +132,7 @@ def CreateIconIndirect(m: "Machine", piconinfo: PTR) -> HANDLE:
         m.set_last_error(ERROR_INVALID_PARAMETER)
         return 0
     f_icon, hx, hy, hmask, hcolor = m.mem.unpack("<IIIII", piconinfo)
-    ic = from_bitmaps(m, bool(f_icon), (hx, hy), hmask, hcolor)
+    ic = cursor_draw.from_bitmaps(m, bool(f_icon), (hx, hy), hmask, hcolor)
     if ic is None:
         m.set_last_error(ERROR_INVALID_PARAMETER)
         return 0
@@ -203,7 +203,7 @@ def CopyIcon(m: "Machine", hIcon: HANDLE) -> HANDLE:
 @stdcall("user32")
 def DestroyIcon(m: "Machine", hIcon: HANDLE) -> BOOL:
     """Free an icon (shared icons from LoadIcon stay valid)."""
-    if not destroy(m, hIcon):
+    if not cursor_draw.destroy(m, hIcon):
         m.set_last_error(ERROR_INVALID_CURSOR_HANDLE)
         return 0
     return 1

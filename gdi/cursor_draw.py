@@ -18,7 +18,7 @@ from .cursor import (
     SM_CYICON, WHITE, _load_file, _load_resource, _make, _metric, _name_key, _resample, _screen_bpp, add, get, state,
     system_cursor,
 )
-from .cursor_system import _system
+from . import cursor_system
 
 if TYPE_CHECKING:
     from emu.machine import Machine
@@ -185,7 +185,7 @@ def copy_icon(m: "Machine", h: int, cx: int, cy: int, flags: int) -> int:
         if ic.from_file and isinstance(ic.res, str):
             new = _load_file(m, ic.res, ic.is_icon, cx, cy, flags & LR_MONOCHROME)
         elif ic.module == 0:
-            new = _system(m, key, ic.is_icon, cx, cy, flags & LR_MONOCHROME)
+            new = cursor_system._system(m, key, ic.is_icon, cx, cy, flags & LR_MONOCHROME)
         else:
             new = _load_resource(m, ic.module, key, ic.is_icon, cx, cy, flags & LR_MONOCHROME)
         if new is not None:
@@ -287,7 +287,7 @@ def cursor_image(m: "Machine") -> tuple[np.ndarray, tuple[int, int]] | None:
     # called from the presenter's thread: read the state, never create handles here
     ist = m.state.get("icons")
     cur = ist.current if ist is not None else None
-    ic = get(m, cur) if cur is not None else _system(m, IDC_ARROW, False, 0, 0, 0)
+    ic = get(m, cur) if cur is not None else cursor_system._system(m, IDC_ARROW, False, 0, 0, 0)
     if ic is None:
         return None
     h, w = ic.xor.shape

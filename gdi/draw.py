@@ -850,16 +850,16 @@ def draw_focus_rect(dc: DC, rect: Rect) -> None:
     dc.end()
 
 
-# The API modules split from this one; re-exported names other modules use as ``draw.NAME``.
-from .draw_brush import (  # noqa: E402, F401
-    CreateBrushIndirect, CreateDIBPatternBrush, CreateDIBPatternBrushPt, CreateHatchBrush, CreatePatternBrush,
-    CreatePen, CreatePenIndirect, CreateSolidBrush, ExtCreatePen,
-)
-from .draw_shapes import (  # noqa: E402, F401
-    Arc, ArcTo, Chord, Ellipse, ExtFloodFill, FloodFill, GetArcDirection, GetPixel, LineTo, MoveToEx, Pie, PolyBezier,
-    PolyBezierTo, PolyPolygon, PolyPolyline, Polygon, Polyline, PolylineTo, Rectangle, RoundRect, SetArcDirection,
-    SetPixel, SetPixelV, flood_fill,
-)
-from .draw_frame import (  # noqa: E402, F401
-    DrawEdge, DrawFocusRect, DrawFrameControl, FillRect, FrameRect, InvertRect, draw_edge, draw_frame_control,
-)
+# The API modules split from this one (imported here so that they register), and their names as
+# ``draw.NAME``, looked up lazily so that any import order works (a split-off module imports this one first).
+from . import draw_brush, draw_shapes, draw_frame  # noqa: E402
+
+_SPLIT = (draw_brush, draw_shapes, draw_frame,)
+
+
+def __getattr__(attr: str) -> object:
+    """A name defined by one of the split-off modules."""
+    for mod in _SPLIT:
+        if attr in mod.__dict__:
+            return mod.__dict__[attr]
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")

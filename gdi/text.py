@@ -551,17 +551,16 @@ def GetTabbedTextExtentW(m: Machine, hdc: HANDLE, lpString: PTR, chCount: INT, n
     return _tabbed_api(m, hdc, 0, 0, lpString, chCount, nTabPositions, lpnTabStopPositions, 0, False, True)
 
 
-# The API modules split from this one; re-exported names other modules use as ``text.NAME``.
-from .text_metrics import (  # noqa: E402, F401
-    CLIP_STROKE_PRECIS, DRAFT_QUALITY, EnumFontFamiliesA, EnumFontFamiliesExA, EnumFontFamiliesExW, EnumFontFamiliesW,
-    EnumFontsA, EnumFontsW, GetCharABCWidthsA, GetCharABCWidthsW, GetCharWidth32A, GetCharWidth32W, GetCharWidthA,
-    GetCharWidthW, GetFontData, GetTextExtentExPointA, GetTextExtentExPointW, GetTextExtentPoint32A,
-    GetTextExtentPoint32W, GetTextExtentPointA, GetTextExtentPointW, GetTextFaceA, GetTextFaceW, GetTextMetricsA,
-    GetTextMetricsW, NTM_BOLD, NTM_ITALIC, NTM_REGULAR, OUT_STRING_PRECIS, OUT_STROKE_PRECIS, PROOF_QUALITY,
-    pack_textmetric,
-)
-from .text_draw import (  # noqa: E402, F401
-    DSS_DISABLED, DSS_HIDEPREFIX, DSS_MONO, DSS_NORMAL, DSS_PREFIXONLY, DSS_RIGHT, DSS_UNION, DST_BITMAP, DST_COMPLEX,
-    DST_ICON, DST_PREFIXTEXT, DST_TEXT, DrawStateA, DrawStateW, DrawTextA, DrawTextExA, DrawTextExW, DrawTextW,
-    GrayStringA, GrayStringW, draw_text,
-)
+# The API modules split from this one (imported here so that they register), and their names as
+# ``text.NAME``, looked up lazily so that any import order works (a split-off module imports this one first).
+from . import text_metrics, text_draw  # noqa: E402
+
+_SPLIT = (text_metrics, text_draw,)
+
+
+def __getattr__(attr: str) -> object:
+    """A name defined by one of the split-off modules."""
+    for mod in _SPLIT:
+        if attr in mod.__dict__:
+            return mod.__dict__[attr]
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")

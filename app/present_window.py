@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from gdi import desktop
 from gdi.desktop import Frame
 
 from .sdlgl import sdl2
@@ -131,10 +132,6 @@ def write_screenshot(f: Frame, title: str) -> str:
     (``EXEPLAY_SCREENSHOT_DIR`` overrides it); returns the path."""
     px = np.asarray(f.pixels) & (0xFFFFFF if f.kind != "indexed" else 0xFF)
     rgb32 = f.palette[px] if f.kind == "indexed" and f.palette is not None else px
-    rgb = np.empty(rgb32.shape + (3,), np.uint8)
-    rgb[..., 0] = (rgb32 >> 16) & 0xFF
-    rgb[..., 1] = (rgb32 >> 8) & 0xFF
-    rgb[..., 2] = rgb32 & 0xFF
     folder = os.environ.get("EXEPLAY_SCREENSHOT_DIR") or os.path.join(pictures_dir(), "exeplay")
     os.makedirs(folder, exist_ok=True)
     stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in os.path.splitext(title)[0]) or "exeplay"
@@ -143,7 +140,6 @@ def write_screenshot(f: Frame, title: str) -> str:
     while os.path.exists(path):
         n += 1
         path = os.path.join(folder, f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{n}.png")
-    from PIL import Image  # noqa: PLC0415
-    Image.fromarray(rgb, "RGB").save(path)
+    desktop.write_png(rgb32, path)
     sys.stderr.write(f"exeplay: screenshot saved to {path}\n")
     return path

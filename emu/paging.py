@@ -134,7 +134,6 @@ class Paging:
             (np.uint64(PT_BASE + PTE_OFF) + (np.arange(2048, dtype=np.uint64) << np.uint64(12))) | np.uint64(7))
         self.pte = tables[PTE_OFF // 8:]
         self.pte[:] = (np.arange(1 << 20, dtype=np.uint64) << np.uint64(12)) | np.uint64(PTE_FLAGS) | NX
-        self.code_pages = 0
         _enable_mmu(self.uc)
         mem.uc_window = self.fetchable
 
@@ -148,7 +147,6 @@ class Paging:
         if not int(self.pte[page]) >> 63:
             return False
         self.pte[page] &= ~NX
-        self.code_pages += 1
         self.uc.reg_write(X.UC_X86_REG_CR3, PT_BASE)  # flush the TLB
         return True
 
@@ -159,7 +157,6 @@ class Paging:
         if (int(pte[lo]) | int(pte[(lo + 1) & 0xFFFFF])) >> 63:
             pte[lo] &= ~NX
             pte[(lo + 1) & 0xFFFFF] &= ~NX
-            self.code_pages += 1
             self.uc.reg_write(X.UC_X86_REG_CR3, PT_BASE)
 
     @contextlib.contextmanager

@@ -293,15 +293,19 @@ def notify_changed(m: "Machine") -> None:
         fn()
 
 
+def write_png(px: np.ndarray, path: str) -> None:
+    """Write a (H, W) array of 0x00RRGGBB pixels (the top byte ignored) to ``path`` as an RGB PNG."""
+    from PIL import Image  # noqa: PLC0415
+    rgb = np.empty(px.shape + (3,), dtype=np.uint8)
+    rgb[..., 0] = (px >> 16) & 0xFF
+    rgb[..., 1] = (px >> 8) & 0xFF
+    rgb[..., 2] = px & 0xFF
+    Image.fromarray(rgb, "RGB").save(path, optimize=False)
+
+
 def save_png(m: "Machine", path: str) -> None:
     """Write the composed screen to ``path`` as a PNG."""
-    from PIL import Image  # noqa: PLC0415
-    frame = compose(m)
-    rgb = np.empty(frame.shape + (3,), dtype=np.uint8)
-    rgb[..., 0] = (frame >> 16) & 0xFF
-    rgb[..., 1] = (frame >> 8) & 0xFF
-    rgb[..., 2] = frame & 0xFF
-    Image.fromarray(rgb, "RGB").save(path, optimize=False)
+    write_png(compose(m), path)
 
 
 # GetSystemMetrics indices
